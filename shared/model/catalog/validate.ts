@@ -1,0 +1,69 @@
+import type { AttrValue, Attributes } from '../attributes.ts';
+import type { AttrSpec } from './types.ts';
+
+/** Why `value` does not fit `spec`, in words a user can act on; null when it fits. */
+export function attributeError(spec: AttrSpec, value: AttrValue): string | null {
+  const label = `"${spec.label}"`;
+  if (value === null) return spec.optional ? null : `${label} cannot be left unknown.`;
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return `${label} must be a number.`;
+      if (spec.type === 'integer' && !Number.isInteger(value)) return `${label} must be a whole number.`;
+      const unit = spec.unit ? ` ${spec.unit}` : '';
+      if (spec.min !== undefined && value < spec.min) return `${label} must be at least ${spec.min}${unit}.`;
+      if (spec.max !== undefined && value > spec.max) return `${label} must be at most ${spec.max}${unit}.`;
+      return null;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? null : `${label} must be yes or no.`;
+    case 'string':
+      if (typeof value !== 'string') return `${label} must be text.`;
+      return value.length > 2000 ? `${label} is at most 2000 characters.` : null;
+    case 'enum':
+      if (typeof value === 'string' && spec.values?.includes(value)) return null;
+      return `${label} must be one of: ${(spec.values ?? []).join(', ')}.`;
+    case 'set': {
+      if (!Array.isArray(value)) return `${label} must be a list.`;
+      const unknown = value.filter((v) => !spec.values?.includes(v));
+      if (unknown.length > 0) return `${label} does not allow ${unknown.join(', ')}; allowed: ${(spec.values ?? []).join(', ')}.`;
+      if (new Set(value).size !== value.length) return `${label} lists a value twice.`;
+      return null;
+    }
+  }
+}
+
+/**
+ * The problems of an attribute bag against a list of specs: unknown keys and values out of range.
+ * With `complete`, every spec must have a value (a new component carries all of its attributes).
+ */
+export function attributesErrors(
+  specs: readonly AttrSpec[],
+  attributes: Attributes,
+  options: { complete: boolean; owner: string },
+): string[] {
+  const byKey = new Map(specs.map((s) => [s.key, s]));
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(attributes)) {
+    const spec = byKey.get(key);
+    if (!spec) {
+      errors.push(`${options.owner} has no attribute "${key}".`);
+      continue;
+    }
+    const error = attributeError(spec, value);
+    if (error) errors.push(`${options.owner}: ${error}`);
+  }
+  if (options.complete) {
+    for (const spec of specs) {
+      if (!(spec.key in attributes)) errors.push(`${options.owner} is missing attribute "${spec.key}".`);
+    }
+  }
+  return errors;
+}
+
+/** The default value of every spec, as a fresh bag (arrays copied, so callers may keep it). */
+export function defaultsOf(specs: readonly AttrSpec[]): Attributes {
+  const bag: Attributes = {};
+  for (const spec of specs) bag[spec.key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+  return bag;
+}

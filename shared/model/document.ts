@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { attributesSchema } from './attributes.ts';
+import { idSchema } from './ids.ts';
+import { ALL_KINDS, CONNECTION_KINDS, DATA_CLASSES } from './catalog/types.ts';
+
+/** The document format this build writes. Older formats are upgraded on read (see upgrade.ts). */
+export const FORMAT_VERSION = 1;
+
+const finite = z.number().finite();
+const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200, 'A name is at most 200 characters.');
+const textSchema = z.string().max(20_000);
+/** ISO-8601 timestamp, e.g. 2026-11-28T07:39:46.000Z. */
+const timestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'An ISO-8601 UTC timestamp.');
+/** ISO-8601 date, e.g. 2026-11-28. */
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'An ISO-8601 date (YYYY-MM-DD).');
+
+export const componentKindSchema = z.enum(ALL_KINDS);
+export const connectionKindSchema = z.enum(CONNECTION_KINDS);
+export const dataClassSchema = z.enum(DATA_CLASSES);
+
+export const positionSchema = z.object({ x: finite, y: finite });
+export const sizeSchema = z.object({ width: finite.positive(), height: finite.positive() });
+export const viewportSchema = z.object({ x: finite, y: finite, zoom: finite.positive() });
+
+export const scenarioSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  description: textSchema,
+  /** The canvas viewport last saved for this scenario; null until the user pans or zooms. */
+  viewport: viewportSchema.nullable(),
+});
+
+export const componentSchema = z.object({
+  id: idSchema,
+  scenarioId: idSchema,
+  kind: componentKindSchema,
+  name: nameSchema,
+  /** The boundary (region, trust boundary, environment, team) this component sits in, or null. */
+  parentId: idSchema.nullable(),
+  /** Top-left corner in canvas units, relative to the parent boundary when there is one. */
+  position: positionSchema,
+  /** Explicit size (boundaries, resized nodes); null means the kind's natural size. */
+  size: sizeSchema.nullable(),
+  attributes: attributesSchema,
+});
+
+export const connectionSchema = z.object({
+  id: idSchema,
+  scenarioId: idSchema,
+  kind: connectionKindSchema,
+  sourceId: idSchema,
+  targetId: idSchema,
+  attributes: attributesSchema,
+});
+
+export const journeySchema = z.object({
+  id: idSchema,
+  scenarioId: idSchema,
+  name: nameSchema,
+  description: textSchema,
+  /** The entry component: a client app or an API gateway marked entry. */
+  entryId: idSchema,
+  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  avgRps: finite.nonnegative(),
+  peakRps: finite.nonnegative(),
+  p95SloMs: finite.positive().nullable(),
+  p99SloMs: finite.positive().nullable(),
+  /** Availability objective as a fraction, e.g. 0.999. */
+  availabilitySlo: z.number().gt(0).lt(1).nullable(),
+});
+
+export const decisionOptionSchema = z.object({
+  name: nameSchema,
+  description: textSchema,
+  pros: z.array(textSchema),
+  cons: z.array(textSchema),
+  /** The scenario that models this option, when there is one. */
+  scenarioId: idSchema.nullable(),
+});
+
+/** An architecture decision record, shaped after MADR 4. */
+export const decisionSchema = z.object({
+  id: idSchema,
+  title: nameSchema,
+  status: z.enum(['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']),
+  date: dateSchema,
+  deciders: z.array(z.string().max(200)),
+  context: textSchema,
+  drivers: z.array(textSchema),
+  options: z.array(decisionOptionSchema),
+  chosenOption: z.string().max(200).nullable(),
+  rationale: textSchema,
+  consequences: textSchema,
+  supersededBy: idSchema.nullable(),
+});
+
+/** What the team decided about one finding; `findingId` is `ruleId@targetId`, stable across edits. */
+export const riskSchema = z.object({
+  id: idSchema,
+  findingId: z.string().regex(/^[a-z0-9-]+@[A-Za-z0-9_-]+$/, 'A finding id is ruleId@targetId.'),
+  status: z.enum(['open', 'accepted', 'mitigated', 'false-positive']),
+  justification: textSchema,
+  owner: z.string().max(200),
+  decidedAt: timestampSchema,
+  reviewBy: dateSchema.nullable(),
+});
+
+/** A named, frozen copy of the design (its canonical JSON, without snapshots) for diff and audit. */
+export const snapshotSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  note: textSchema,
+  createdAt: timestampSchema,
+  content: z.string(),
+});
+
+export const settingsSchema = z.object({
+  budget: z.object({
+    monthlyUsd: finite.nonnegative().nullable(),
+    per1kInferencesUsd: finite.nonnegative().nullable(),
+  }),
+  policy: z.object({
+    /** Regions each data class may be stored or processed in; a class not listed is unrestricted. */
+    allowedRegions: z.partialRecord(dataClassSchema, z.array(z.string().max(100))),
+    /** Longest retention allowed per data class, in days. */
+    maxRetentionDays: z.partialRecord(dataClassSchema, z.number().int().nonnegative()),
+    eeaRegions: z.array(z.string().max(100)),
+  }),
+  aiProfile: z.object({
+    /** EU AI Act risk tier of the system this design describes. */
+    riskTier: z.enum(['unknown', 'minimal', 'limited', 'high', 'prohibited']),
+    intendedPurpose: textSchema,
+    dpiaDone: z.boolean().nullable(),
+  }),
+});
+
+export const metaSchema = z.object({
+  id: idSchema,
+  name: nameSchema,
+  description: textSchema,
+  createdAt: timestampSchema,
+  settings: settingsSchema,
+});
+
+export const designSchema = z.object({
+  formatVersion: z.literal(FORMAT_VERSION),
+  meta: metaSchema,
+  scenarios: z.array(scenarioSchema).min(1, 'A design has at least one scenario.'),
+  components: z.array(componentSchema),
+  connections: z.array(connectionSchema),
+  journeys: z.array(journeySchema),
+  decisions: z.array(decisionSchema),
+  risks: z.array(riskSchema),
+  snapshots: z.array(snapshotSchema),
+});
+
+export type Position = z.infer<typeof positionSchema>;
+export type Size = z.infer<typeof sizeSchema>;
+export type Viewport = z.infer<typeof viewportSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type Component = z.infer<typeof componentSchema>;
+export type Connection = z.infer<typeof connectionSchema>;
+export type Journey = z.infer<typeof journeySchema>;
+export type DecisionOption = z.infer<typeof decisionOptionSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type Risk = z.infer<typeof riskSchema>;
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type Settings = z.infer<typeof settingsSchema>;
+export type Meta = z.infer<typeof metaSchema>;
+export type Design = z.infer<typeof designSchema>;
+
+/** Settings of a new design: no budget, no policy, AI risk tier not yet assessed. */
+export function defaultSettings(): Settings {
+  return {
+    budget: { monthlyUsd: null, per1kInferencesUsd: null },
+    policy: { allowedRegions: {}, maxRetentionDays: {}, eeaRegions: [] },
+    aiProfile: { riskTier: 'unknown', intendedPurpose: '', dpiaDone: null },
+  };
+}
