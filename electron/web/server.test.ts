@@ -1,0 +1,121 @@
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDispatcher } from '../host/dispatch.ts';
+import { createWebServer, listen } from './server.ts';
+
+const TOKEN = 'test-token-0123456789';
+let server: Server;
+let port: number;
+let root: string;
+const appInfo = vi.fn(() => ({ host: 'web' as const, version: '1.2.3', workspace: '/w', nativeDialogs: false }));
+const docGet = vi.fn();
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'mlarch-web-'));
+  const rendererDir = join(root, 'renderer');
+  mkdirSync(join(rendererDir, 'assets'), { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>MLArch</title>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  writeFileSync(join(root, 'secret.txt'), 'do not serve');
+  const dispatcher = createDispatcher({ 'app.info': appInfo, 'doc.get': docGet });
+  server = createWebServer({ dispatcher, rendererDir, token: TOKEN });
+  port = await listen(server, 0);
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(root, { recursive: true, force: true });
+});
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+// Raw http.request, because fetch will not let a test forge the Host header.
+function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const api = (channel: string, body: string, headers: Record<string, string> = {}) =>
+  call(`/api/${channel}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-MLArch-Token': TOKEN, ...headers },
+    body,
+  });
+
+describe('web host', () => {
+  it('serves the renderer with the CSP header', async () => {
+    const reply = await call('/');
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain('<title>MLArch</title>');
+    expect(String(reply.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    const asset = await call('/assets/app.js');
+    expect(asset.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('answers a channel with the token', async () => {
+    const reply = await api('app.info', '{}');
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ ok: true, data: appInfo.mock.results[0]?.value });
+  });
+
+  it('refuses API calls without the right token', async () => {
+    const missing = await call('/api/app.info', { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(401);
+    const wrong = await api('app.info', '{}', { 'X-MLArch-Token': 'test-token-9876543210' });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('refuses a Host or Origin that is not loopback (DNS rebinding, cross-site pages)', async () => {
+    const rebinding = await api('app.info', '{}', { Host: `evil.example:${port}` });
+    expect(rebinding.status).toBe(403);
+    const crossSite = await api('app.info', '{}', { Origin: 'https://evil.example' });
+    expect(crossSite.status).toBe(403);
+    const otherPort = await api('app.info', '{}', { Origin: `http://127.0.0.1:${port + 1}` });
+    expect(otherPort.status).toBe(403);
+    const sameOrigin = await api('app.info', '{}', { Origin: `http://127.0.0.1:${port}` });
+    expect(sameOrigin.status).toBe(200);
+  });
+
+  it('rejects a payload that fails its schema before the service sees it', async () => {
+    const reply = await api('doc.get', JSON.stringify({ docId: '../../etc' }));
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: expect.stringContaining('docId') });
+    expect(docGet).not.toHaveBeenCalled();
+  });
+
+  it('answers malformed JSON and unknown channels with clear errors', async () => {
+    const malformed = await api('app.info', '{"oops"');
+    expect(malformed.status).toBe(400);
+    expect(JSON.parse(malformed.body).error).toContain('not valid JSON');
+    const unknown = await api('shell.exec', '{}');
+    expect(unknown.status).toBe(404);
+    const served = await api('doc.open', '{"path":"/x.mlarch"}');
+    expect(served.status).toBe(404);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%2fetc%2fpasswd']) {
+      const reply = await call(path);
+      expect(reply.status, path).toBe(404);
+      expect(reply.body).not.toContain('do not serve');
+    }
+  });
+});
