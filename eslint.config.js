@@ -9,13 +9,31 @@ const pureLayerImports = {
   patterns: [
     { group: ['node:*'], message: 'shared/ is pure: no Node imports.' },
     {
-      group: ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'url', 'util', 'events', 'stream'],
+      group: [
+        'fs',
+        'path',
+        'os',
+        'crypto',
+        'child_process',
+        'http',
+        'https',
+        'url',
+        'util',
+        'events',
+        'stream',
+      ],
       message: 'shared/ is pure: no Node imports.',
     },
     { group: ['electron', 'electron/*'], message: 'shared/ is pure: no Electron imports.' },
-    { group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'], message: 'shared/ is pure: no React imports.' },
+    {
+      group: ['react', 'react-dom', 'react/*', 'react-dom/*', '@xyflow/*', 'zustand', 'zustand/*'],
+      message: 'shared/ is pure: no React imports.',
+    },
     { group: ['better-sqlite3'], message: 'shared/ is pure: no database imports.' },
-    { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+    {
+      group: ['**/electron/**', '**/renderer/**'],
+      message: 'shared/ imports nothing from electron/ or renderer/.',
+    },
   ],
 };
 
@@ -46,7 +64,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['node:*', 'electron', 'better-sqlite3', '**/electron/**'], message: 'The renderer has no Node: talk to the host through renderer/src/api.' }] },
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'better-sqlite3', '**/electron/**'],
+              message: 'The renderer has no Node: talk to the host through renderer/src/api.',
+            },
+          ],
+        },
       ],
     },
   },

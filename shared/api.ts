@@ -11,7 +11,11 @@ import { operationListSchema } from './model/operations.ts';
 
 /** A path on the host's disk, as the host reported it or the user chose it. */
 const pathSchema = z.string().min(1).max(4096);
-const docNameSchema = z.string().trim().min(1, 'Give the design a name.').max(120, 'A design name is at most 120 characters.');
+const docNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Give the design a name.')
+  .max(120, 'A design name is at most 120 characters.');
 
 /** An open document as the UI sees it. */
 export const openDocumentSchema = z.object({

@@ -1,5 +1,5 @@
 import { contract, type Channel, type RequestOf, type ResponseOf, type Result } from '../../shared/api.ts';
-import { z } from 'zod';
+import type { z } from 'zod';
 
 /** The service behind each channel. A host serves a subset (the web host has no native dialogs). */
 export type Handlers = {
@@ -30,7 +30,10 @@ export function describeZodError(error: z.ZodError): string {
 }
 
 /** Builds the one wrapper every handler goes through, for IPC and HTTP alike. */
-export function createDispatcher(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Dispatcher {
+export function createDispatcher(
+  handlers: Handlers,
+  onInternalError: (error: unknown) => void = () => {},
+): Dispatcher {
   const has = (channel: string): channel is Channel =>
     Object.hasOwn(contract, channel) && typeof handlers[channel as Channel] === 'function';
 
@@ -39,14 +42,18 @@ export function createDispatcher(handlers: Handlers, onInternalError: (error: un
     async dispatch(channel, payload) {
       if (!has(channel)) return { ok: false, error: `This host does not serve "${channel}".` };
       const parsed = contract[channel].request.safeParse(payload);
-      if (!parsed.success) return { ok: false, error: `Invalid request to ${channel}: ${describeZodError(parsed.error)}` };
+      if (!parsed.success)
+        return { ok: false, error: `Invalid request to ${channel}: ${describeZodError(parsed.error)}` };
       const handler = handlers[channel] as (request: unknown) => Promise<unknown> | unknown;
       try {
         return { ok: true, data: await handler(parsed.data) };
       } catch (error) {
         if (error instanceof Error && isUserFacing(error)) return { ok: false, error: error.message };
         onInternalError(error);
-        return { ok: false, error: `Something went wrong in ${channel}. The document was not changed. Details: ${String(error)}` };
+        return {
+          ok: false,
+          error: `Something went wrong in ${channel}. The document was not changed. Details: ${String(error)}`,
+        };
       }
     },
   };

@@ -29,7 +29,10 @@ export class RecentDocuments {
   /** Moves `path` to the top of the list. */
   touch(path: string, name: string, now: Date = new Date()): void {
     const rest = this.#entries.filter((e) => e.path !== path);
-    this.#entries = [{ path, name: name || basename(path), openedAt: now.toISOString() }, ...rest].slice(0, MAX_RECENT);
+    this.#entries = [{ path, name: name || basename(path), openedAt: now.toISOString() }, ...rest].slice(
+      0,
+      MAX_RECENT,
+    );
     this.#save();
   }
 

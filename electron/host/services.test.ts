@@ -58,7 +58,10 @@ describe('host services', () => {
     expect(doc.design.meta.name).toBe('Fraud scoring');
     const scenarioId = doc.design.scenarios[0]!.id;
     const component = createComponent({ scenarioId, kind: 'api-gateway', position: { x: 10, y: 20 } });
-    const { revision } = await ok('doc.apply', { docId: doc.docId, ops: [{ type: 'component.add', component }] });
+    const { revision } = await ok('doc.apply', {
+      docId: doc.docId,
+      ops: [{ type: 'component.add', component }],
+    });
     expect(revision).toBe(doc.revision + 1);
 
     services.dispose();
@@ -85,7 +88,10 @@ describe('host services', () => {
 
   it('refuses an invalid operation with a readable message and keeps the document unchanged', async () => {
     const doc = await ok('doc.new', { name: 'D', templateId: null });
-    const message = await error('doc.apply', { docId: doc.docId, ops: [{ type: 'component.remove', id: 'c_missing' }] });
+    const message = await error('doc.apply', {
+      docId: doc.docId,
+      ops: [{ type: 'component.remove', id: 'c_missing' }],
+    });
     expect(message).toMatch(/c_missing|not exist|no component/i);
     const after = await ok('doc.get', { docId: doc.docId });
     expect(after.revision).toBe(doc.revision);
@@ -159,7 +165,9 @@ describe('host services', () => {
     template.components.push(createComponent({ scenarioId, kind: 'model-server', position: { x: 0, y: 0 } }));
     writeFileSync(join(root, 'templates', 'real-time.design.json'), serializeDesign(template));
     const list = await ok('templates.list', {});
-    expect(list).toEqual([{ id: 'real-time', name: 'Real-time inference', description: '', componentCount: 1 }]);
+    expect(list).toEqual([
+      { id: 'real-time', name: 'Real-time inference', description: '', componentCount: 1 },
+    ]);
     const doc = await ok('doc.new', { name: 'My service', templateId: 'real-time' });
     expect(doc.design.meta.name).toBe('My service');
     expect(doc.design.meta.id).not.toBe(template.meta.id);
@@ -168,6 +176,11 @@ describe('host services', () => {
   });
 
   it('describes itself', async () => {
-    expect(await ok('app.info', {})).toEqual({ host: 'web', version: '9.9.9', workspace, nativeDialogs: false });
+    expect(await ok('app.info', {})).toEqual({
+      host: 'web',
+      version: '9.9.9',
+      workspace,
+      nativeDialogs: false,
+    });
   });
 });

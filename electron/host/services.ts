@@ -53,7 +53,9 @@ export function createHostServices(options: HostOptions): HostServices {
       mkdirSync(options.workspace, { recursive: true });
       const path = uniqueDocumentPath(options.workspace, name, existsSync);
       options.guard.check(path, 'write');
-      const design = templateId ? fromTemplate(templates.get(templateId), name, now()) : createEmptyDesign({ name, now: now() });
+      const design = templateId
+        ? fromTemplate(templates.get(templateId), name, now())
+        : createEmptyDesign({ name, now: now() });
       return remember(documents.create(path, design));
     },
     'doc.open': ({ path }) => {

@@ -42,9 +42,11 @@ export class TemplateLibrary {
   #all(): Map<string, Design> {
     if (this.#cache) return this.#cache;
     const templates = new Map<string, Design>();
-    let names: string[] = [];
+    let names: string[];
     try {
-      names = readdirSync(this.#folder).filter((n) => n.endsWith(TEMPLATE_SUFFIX)).sort();
+      names = readdirSync(this.#folder)
+        .filter((n) => n.endsWith(TEMPLATE_SUFFIX))
+        .sort();
     } catch {
       names = [];
     }

@@ -10,7 +10,9 @@ export interface PathGuard {
 }
 
 /** The .mlarch files directly in `folder`, newest first. */
-export function listDocuments(folder: string): { path: string; name: string; modifiedAt: string; sizeBytes: number }[] {
+export function listDocuments(
+  folder: string,
+): { path: string; name: string; modifiedAt: string; sizeBytes: number }[] {
   let names: string[];
   try {
     names = readdirSync(folder);
@@ -24,7 +26,14 @@ export function listDocuments(folder: string): { path: string; name: string; mod
       try {
         const stat = statSync(path);
         if (!stat.isFile()) return [];
-        return [{ path, name: name.slice(0, -DOCUMENT_EXTENSION.length), modifiedAt: stat.mtime.toISOString(), sizeBytes: stat.size }];
+        return [
+          {
+            path,
+            name: name.slice(0, -DOCUMENT_EXTENSION.length),
+            modifiedAt: stat.mtime.toISOString(),
+            sizeBytes: stat.size,
+          },
+        ];
       } catch {
         return [];
       }
@@ -34,8 +43,11 @@ export function listDocuments(folder: string): { path: string; name: string; mod
 
 /** A file name for a design called `name`: characters no file system accepts are replaced. */
 export function fileNameFor(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[<>:"/\\|?*\u0000-\u001f]/g, '-').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 100);
+  const cleaned = [...name]
+    .map((ch) => (ch.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(ch) ? '-' : ch))
+    .join('')
+    .replace(/^[.\s]+|[.\s]+$/g, '')
+    .slice(0, 100);
   return cleaned || 'Untitled';
 }
 
@@ -73,10 +85,14 @@ export function workspaceGuard(workspace: string): PathGuard {
   return {
     check(path, purpose) {
       if (extname(path).toLowerCase() !== DOCUMENT_EXTENSION) {
-        throw new UserError(`Only ${DOCUMENT_EXTENSION} design files can be ${purpose === 'open' ? 'opened' : 'written'}: ${path}`);
+        throw new UserError(
+          `Only ${DOCUMENT_EXTENSION} design files can be ${purpose === 'open' ? 'opened' : 'written'}: ${path}`,
+        );
       }
       if (!isInside(workspace, path)) {
-        throw new UserError(`In the browser, designs live in the workspace folder ${workspace}; ${path} is outside it.`);
+        throw new UserError(
+          `In the browser, designs live in the workspace folder ${workspace}; ${path} is outside it.`,
+        );
       }
     },
   };

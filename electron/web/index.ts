@@ -85,7 +85,9 @@ function main(): void {
 
 function readVersion(packageJson: string): string {
   try {
-    return String((JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: unknown }).version ?? '0.0.0');
+    return String(
+      (JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: unknown }).version ?? '0.0.0',
+    );
   } catch {
     return '0.0.0';
   }

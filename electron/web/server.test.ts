@@ -10,7 +10,12 @@ const TOKEN = 'test-token-0123456789';
 let server: Server;
 let port: number;
 let root: string;
-const appInfo = vi.fn(() => ({ host: 'web' as const, version: '1.2.3', workspace: '/w', nativeDialogs: false }));
+const appInfo = vi.fn(() => ({
+  host: 'web' as const,
+  version: '1.2.3',
+  workspace: '/w',
+  nativeDialogs: false,
+}));
 const docGet = vi.fn();
 
 beforeAll(async () => {
@@ -37,7 +42,10 @@ interface Reply {
 }
 
 // Raw http.request, because fetch will not let a test forge the Host header.
-function call(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+function call(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
@@ -112,7 +120,12 @@ describe('web host', () => {
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e/%2e%2e/secret.txt', '/%2fetc%2fpasswd']) {
+    for (const path of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/%2e%2e/%2e%2e/secret.txt',
+      '/%2fetc%2fpasswd',
+    ]) {
       const reply = await call(path);
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('do not serve');

@@ -24,7 +24,8 @@ export function createWebServer(options: WebServerOptions): Server {
   const expectedToken = Buffer.from(options.token);
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
-      if (!response.headersSent) send(response, 500, { ok: false, error: `The web host failed: ${String(error)}` });
+      if (!response.headersSent)
+        send(response, 500, { ok: false, error: `The web host failed: ${String(error)}` });
       else response.destroy();
     });
   });
@@ -40,9 +41,13 @@ export function createWebServer(options: WebServerOptions): Server {
     }
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname.startsWith('/api/')) {
-      if (request.method !== 'POST') return send(response, 405, { ok: false, error: 'API calls are POST requests.' });
+      if (request.method !== 'POST')
+        return send(response, 405, { ok: false, error: 'API calls are POST requests.' });
       if (!tokenMatches(request.headers['x-mlarch-token'], expectedToken)) {
-        return send(response, 401, { ok: false, error: 'Missing or wrong token: open the address the web host printed.' });
+        return send(response, 401, {
+          ok: false,
+          error: 'Missing or wrong token: open the address the web host printed.',
+        });
       }
       const channel = url.pathname.slice('/api/'.length);
       if (!options.dispatcher.has(channel)) {
@@ -97,7 +102,9 @@ function tokenMatches(header: string | string[] | undefined, expected: Buffer): 
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
+async function readJsonBody(
+  request: IncomingMessage,
+): Promise<{ ok: true; data: unknown } | { ok: false; error: string }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -114,7 +121,12 @@ async function readJsonBody(request: IncomingMessage): Promise<{ ok: true; data:
   }
 }
 
-async function serveStatic(root: string, pathname: string, headOnly: boolean, response: ServerResponse): Promise<void> {
+async function serveStatic(
+  root: string,
+  pathname: string,
+  headOnly: boolean,
+  response: ServerResponse,
+): Promise<void> {
   const path = resolveStaticPath(root, pathname);
   const content = path ? await readStaticFile(path) : null;
   if (!path || !content) {

@@ -31,7 +31,8 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const absoluteRoot = resolve(root);
   const target = resolve(join(absoluteRoot, normalize(wanted)));
   const rel = relative(absoluteRoot, target);
-  if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || resolve(absoluteRoot, rel) !== target) return null;
+  if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || resolve(absoluteRoot, rel) !== target)
+    return null;
   return target;
 }
 

@@ -7,10 +7,16 @@ import { ALL_KINDS, CONNECTION_KINDS, DATA_CLASSES } from './catalog/types.ts';
 export const FORMAT_VERSION = 1;
 
 const finite = z.number().finite();
-const nameSchema = z.string().trim().min(1, 'A name cannot be empty.').max(200, 'A name is at most 200 characters.');
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'A name cannot be empty.')
+  .max(200, 'A name is at most 200 characters.');
 const textSchema = z.string().max(20_000);
 /** ISO-8601 timestamp, e.g. 2026-11-28T07:39:46.000Z. */
-const timestampSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'An ISO-8601 UTC timestamp.');
+const timestampSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'An ISO-8601 UTC timestamp.');
 /** ISO-8601 date, e.g. 2026-11-28. */
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'An ISO-8601 date (YYYY-MM-DD).');
 

@@ -1,4 +1,12 @@
-import type { Channel, EventName, EventOf, MlarchApi, RequestOf, ResponseOf, Result } from '../../../shared/api.ts';
+import type {
+  Channel,
+  EventName,
+  EventOf,
+  MlarchApi,
+  RequestOf,
+  ResponseOf,
+  Result,
+} from '../../../shared/api.ts';
 import { channels } from '../../../shared/api.ts';
 
 declare global {
@@ -37,11 +45,17 @@ function createWebClient(): MlarchApi {
         body: JSON.stringify(request),
       });
       if (response.status === 401) {
-        return { ok: false, error: 'This page is not authorised: open the address the web host printed (it carries the token).' };
+        return {
+          ok: false,
+          error: 'This page is not authorised: open the address the web host printed (it carries the token).',
+        };
       }
       return (await response.json()) as Result<unknown>;
     } catch (error) {
-      return { ok: false, error: `The MLArch web host is not reachable (${String(error)}). Is it still running?` };
+      return {
+        ok: false,
+        error: `The MLArch web host is not reachable (${String(error)}). Is it still running?`,
+      };
     }
   };
   const api: Record<string, unknown> = {};
@@ -63,6 +77,9 @@ export async function request<C extends Channel>(channel: C, payload: RequestOf<
 }
 
 /** Subscribes to a main → renderer event (Electron only); returns the unsubscribe function. */
-export function onHostEvent<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+export function onHostEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventOf<E>) => void,
+): () => void {
   return api.on(event, listener);
 }
