@@ -1,4 +1,183 @@
-import type { ConnectionKindSpec } from './types.ts';
+import type { AttrValue } from '../attributes.ts';
+import { int, num, oneOf, setOf, text, withDefaults } from './builders.ts';
+import type { AttrSpec, ConnectionKindSpec } from './types.ts';
+import { DATA_CLASSES } from './types.ts';
 
-// Placeholder until the full catalog v1 lands (being written now).
-export const connectionKindSpecs: readonly ConnectionKindSpec[] = [];
+// Connection attributes after DOMAIN.md §1 "Connection attributes". Every connection kind carries all of them
+// (so a user can turn a call into an event without losing data); the kinds differ only in their defaults.
+
+export const PURPOSES = [
+  'inference',
+  'training',
+  'monitoring',
+  'prediction-log',
+  'analytics',
+  'deployment',
+] as const;
+
+const connectionSpecs: readonly AttrSpec[] = [
+  oneOf('connection', 'mode', 'Mode', ['sync', 'async'], {
+    default: 'sync',
+    help: 'sync: the caller waits, so it adds to request latency; async: fire and forget, affects freshness only.',
+  }),
+  oneOf(
+    'connection',
+    'protocol',
+    'Protocol',
+    ['https', 'grpc', 'kafka', 'amqp', 'jdbc', 's3', 'in-process', 'other'],
+    {
+      default: 'https',
+      help: 'Wire protocol of the connection.',
+    },
+  ),
+  num('connection', 'calls_per_request', 'Calls per request', {
+    default: 1,
+    min: 0,
+    max: 10_000,
+    help: 'Fan-out: calls to the target for each call reaching the source.',
+  }),
+  num('connection', 'probability', 'Probability', {
+    default: 1,
+    min: 0,
+    max: 1,
+    help: 'Share of requests that take this edge (cache miss rate, review rate, A/B split).',
+  }),
+  text('connection', 'parallel_group', 'Parallel group', {
+    default: null,
+    optional: true,
+    help: 'Edges from one source with the same group name run in parallel and join as set below.',
+  }),
+  oneOf('connection', 'join', 'Join', ['all', 'any', 'k-of-n'], {
+    default: 'all',
+    help: 'How a parallel group completes: wait for all branches, the first (any), or k of them.',
+  }),
+  int('connection', 'join_k', 'Join k', {
+    default: null,
+    min: 1,
+    max: 1000,
+    optional: true,
+    help: 'Branches that must answer when the join is k-of-n.',
+  }),
+  oneOf('connection', 'criticality', 'Criticality', ['hard', 'soft'], {
+    default: 'hard',
+    help: "hard: the target's failure fails the request; soft: the request degrades but still succeeds.",
+  }),
+  num('connection', 'timeout_ms', 'Timeout', {
+    unit: 'ms',
+    default: null,
+    min: 1,
+    max: 86_400_000,
+    optional: true,
+    help: 'Per-attempt timeout; empty means none, so a stalled target stalls the caller.',
+  }),
+  int('connection', 'retries', 'Retries', {
+    default: 0,
+    min: 0,
+    max: 10,
+    help: 'Extra attempts after a failure or timeout; each multiplies load on the target.',
+  }),
+  oneOf('connection', 'backoff', 'Backoff', ['none', 'fixed', 'exp-jitter'], {
+    default: 'none',
+    help: 'Wait between retries; exponential with jitter avoids retry storms.',
+  }),
+  num('connection', 'network_p50_ms', 'Network p50', {
+    unit: 'ms',
+    default: 1,
+    min: 0,
+    max: 60_000,
+    help: 'Median network round trip: ~1 ms in-zone, ~2 ms cross-zone, 10-150 ms cross-region.',
+  }),
+  num('connection', 'network_p95_ms', 'Network p95', {
+    unit: 'ms',
+    default: 3,
+    min: 0,
+    max: 60_000,
+    help: '95th-percentile network round trip.',
+  }),
+  setOf('connection', 'data_classes', 'Data classes', DATA_CLASSES, {
+    default: ['internal'],
+    optional: true,
+    help: 'Classes of data it carries; empty (unknown) is treated as the most sensitive.',
+  }),
+  oneOf('connection', 'encryption_in_transit', 'Encryption in transit', ['none', 'tls', 'mtls', 'unknown'], {
+    default: 'tls',
+    help: 'How the traffic is protected on the wire.',
+  }),
+  oneOf('connection', 'authn', 'Authentication', ['none', 'api-key', 'oauth2', 'mtls', 'iam', 'unknown'], {
+    default: 'unknown',
+    help: 'How the source proves its identity to the target; unknown is treated as none.',
+  }),
+  oneOf('connection', 'transfer_mechanism', 'Transfer mechanism', ['none', 'adequacy', 'dpf', 'scc', 'bcr'], {
+    default: 'none',
+    help: 'Legal basis for moving personal data out of the EEA (GDPR Art. 45-47): adequacy, DPF, SCCs or BCRs.',
+  }),
+  oneOf('connection', 'purpose', 'Purpose', PURPOSES, {
+    default: 'inference',
+    help: 'Why the data moves; purpose limitation (GDPR Art. 5) and telemetry rules read it.',
+  }),
+];
+
+function connectionKind(
+  kind: ConnectionKindSpec['kind'],
+  label: string,
+  description: string,
+  defaults: Readonly<Record<string, AttrValue>>,
+): ConnectionKindSpec {
+  return { kind, label, description, attributes: withDefaults(connectionSpecs, defaults) };
+}
+
+/** Every connection kind with its typical defaults. */
+export const connectionKindSpecs: readonly ConnectionKindSpec[] = [
+  connectionKind(
+    'call',
+    'Call',
+    'Request/response call on the request path; the caller waits for the answer.',
+    {},
+  ),
+  connectionKind('data-flow', 'Data flow', 'Data moving between components outside the request path.', {
+    mode: 'async',
+    purpose: 'analytics',
+  }),
+  connectionKind('event', 'Event', 'An event published to a stream or queue; consumers process it later.', {
+    mode: 'async',
+    protocol: 'kafka',
+    network_p95_ms: 5,
+    purpose: 'analytics',
+  }),
+  connectionKind(
+    'batch-transfer',
+    'Batch transfer',
+    'Scheduled bulk copy of files or tables (exports, snapshots).',
+    {
+      mode: 'async',
+      protocol: 's3',
+      network_p50_ms: 50,
+      network_p95_ms: 200,
+      purpose: 'training',
+    },
+  ),
+  // Monitoring must never fail the request it watches, so observes is soft and off the request path.
+  connectionKind(
+    'observes',
+    'Observes',
+    'A monitor watching the target: metrics, logs, traces, predictions.',
+    {
+      mode: 'async',
+      criticality: 'soft',
+      purpose: 'monitoring',
+    },
+  ),
+  // A fallback is only taken when the primary fails: the probability is the expected share of requests it serves
+  // (for cost and latency mixtures), while availability derives it from the primary. Its own failure alone only
+  // matters when the primary is down too, hence soft.
+  connectionKind('fallback', 'Fallback', 'Alternative taken when the primary target fails or times out.', {
+    criticality: 'soft',
+    probability: 0.01,
+  }),
+  // Releases happen between requests: a failed deploy leaves the old version serving.
+  connectionKind('deploy', 'Deploy', 'Release of a model or artefact to the component that serves it.', {
+    mode: 'async',
+    criticality: 'soft',
+    purpose: 'deployment',
+  }),
+];

@@ -9,7 +9,9 @@ export { attributeError, attributesErrors, defaultsOf } from './validate.ts';
 export { kindSpecs, connectionKindSpecs };
 
 const kindByName = new Map<ComponentKind, KindSpec>(kindSpecs.map((k) => [k.kind, k]));
-const connectionKindByName = new Map<ConnectionKind, ConnectionKindSpec>(connectionKindSpecs.map((k) => [k.kind, k]));
+const connectionKindByName = new Map<ConnectionKind, ConnectionKindSpec>(
+  connectionKindSpecs.map((k) => [k.kind, k]),
+);
 
 /** The catalog entry of a component kind. */
 export function getKindSpec(kind: ComponentKind): KindSpec {
@@ -36,13 +38,21 @@ export function defaultConnectionAttributes(kind: ConnectionKind): Attributes {
 }
 
 /** Problems of a component's attributes; `complete` demands every attribute of the kind. */
-export function componentAttributesErrors(kind: ComponentKind, attributes: Attributes, complete: boolean): string[] {
+export function componentAttributesErrors(
+  kind: ComponentKind,
+  attributes: Attributes,
+  complete: boolean,
+): string[] {
   const spec = getKindSpec(kind);
   return attributesErrors(spec.attributes, attributes, { complete, owner: spec.label });
 }
 
 /** Problems of a connection's attributes; `complete` demands every attribute of the kind. */
-export function connectionAttributesErrors(kind: ConnectionKind, attributes: Attributes, complete: boolean): string[] {
+export function connectionAttributesErrors(
+  kind: ConnectionKind,
+  attributes: Attributes,
+  complete: boolean,
+): string[] {
   const spec = getConnectionKindSpec(kind);
   return attributesErrors(spec.attributes, attributes, { complete, owner: `${spec.label} connection` });
 }

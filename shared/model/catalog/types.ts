@@ -90,13 +90,7 @@ export interface AttrSpec {
 }
 
 export type FailureMode =
-  | 'unavailable'
-  | 'slow'
-  | 'wrong-output'
-  | 'stale-data'
-  | 'data-leak'
-  | 'cost-runaway'
-  | 'bad-release';
+  'unavailable' | 'slow' | 'wrong-output' | 'stale-data' | 'data-leak' | 'cost-runaway' | 'bad-release';
 
 export type KindCategory =
   | 'client'

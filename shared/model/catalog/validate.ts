@@ -26,7 +26,8 @@ export function attributeError(spec: AttrSpec, value: AttrValue): string | null 
     case 'set': {
       if (!Array.isArray(value)) return `${label} must be a list.`;
       const unknown = value.filter((v) => !spec.values?.includes(v));
-      if (unknown.length > 0) return `${label} does not allow ${unknown.join(', ')}; allowed: ${(spec.values ?? []).join(', ')}.`;
+      if (unknown.length > 0)
+        return `${label} does not allow ${unknown.join(', ')}; allowed: ${(spec.values ?? []).join(', ')}.`;
       if (new Set(value).size !== value.length) return `${label} lists a value twice.`;
       return null;
     }
