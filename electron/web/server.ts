@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CONTENT_SECURITY_POLICY } from '../main/csp.ts';
+import { contentSecurityPolicy } from '../main/csp.ts';
 import type { Dispatcher } from '../host/dispatch.ts';
 import { mimeTypeOf, readStaticFile, resolveStaticPath } from './static-files.ts';
 
@@ -146,7 +146,7 @@ async function serveStatic(
 
 function securityHeaders(): Record<string, string> {
   return {
-    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Content-Security-Policy': contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
