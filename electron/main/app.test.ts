@@ -1,0 +1,386 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels, nativeOnlyChannels } from '../../shared/api.ts';
+import type { Handlers } from '../host/dispatch.ts';
+import type { PathGuard } from '../host/workspace.ts';
+import { startApp, type StartOptions } from './app.ts';
+import { contentSecurityPolicy } from './csp.ts';
+import { FOREIGN_SENDER_ERROR } from './ipc.ts';
+import { createFakeElectron, FakeFrame, type FakeElectron } from './testing/fake-electron.ts';
+
+const workspace = join(tmpdir(), 'mlarch-main-test-workspace');
+
+function fakeServices() {
+  const recent: { path: string; name: string; openedAt: string; exists: boolean }[] = [];
+  const spies = {
+    'app.info': vi.fn(() => ({
+      host: 'electron' as const,
+      version: '0.1.0',
+      workspace,
+      nativeDialogs: true,
+    })),
+    'doc.close': vi.fn(() => ({})),
+    'recent.list': vi.fn(() => recent),
+    'recent.clear': vi.fn(() => {
+      recent.length = 0;
+      return {};
+    }),
+    'templates.list': vi.fn(() => []),
+    'workspace.list': vi.fn(() => []),
+  };
+  const handlers: Handlers = {
+    ...spies,
+    'doc.new': vi.fn(),
+    'doc.open': vi.fn(),
+    'doc.apply': vi.fn(),
+    'doc.get': vi.fn(),
+    'doc.saveAs': vi.fn(),
+  };
+  return { handlers, spies, recent, dispose: vi.fn(), guard: null as PathGuard | null };
+}
+
+function start(fake: FakeElectron, overrides: Partial<StartOptions> = {}) {
+  const services = fakeServices();
+  const running = startApp(fake.electron, {
+    platform: 'linux',
+    argv: [],
+    cwd: '/home/user',
+    appName: 'MLArch Studio',
+    preloadPath: '/app/out/preload/index.cjs',
+    rendererDir: '/app/out/renderer',
+    workspace,
+    rendererUrl: undefined,
+    createServices: (guard) => {
+      services.guard = guard;
+      return services;
+    },
+    log: () => {},
+    ...overrides,
+  });
+  return { running, services };
+}
+
+async function startReady(fake: FakeElectron, overrides: Partial<StartOptions> = {}) {
+  const started = start(fake, overrides);
+  fake.makeReady();
+  expect(await started.running.ready).toBe(true);
+  const window = fake.windows[0];
+  if (!window) throw new Error('no window');
+  return { ...started, window };
+}
+
+let fake: FakeElectron;
+beforeEach(() => {
+  fake = createFakeElectron();
+});
+afterEach(() => {
+  delete process.env['ELECTRON_RENDERER_URL'];
+});
+
+describe('IPC registration', () => {
+  it('registers every served channel and both dialog channels, each exactly once', async () => {
+    await startReady(fake);
+    // The fake ipcMain throws on a second handler for a channel, as Electron does.
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual([...channels].sort());
+    for (const channel of nativeOnlyChannels) expect(fake.ipcHandlers.has(channel)).toBe(true);
+  });
+
+  it('does not register channels the services do not serve', async () => {
+    const { running } = start(fake, {
+      createServices: () => ({ handlers: { 'app.info': fakeServices().handlers['app.info'] }, dispose() {} }),
+    });
+    fake.makeReady();
+    await running.ready;
+    expect([...fake.ipcHandlers.keys()].sort()).toEqual(['app.info', ...nativeOnlyChannels].sort());
+  });
+
+  it('answers a valid request from our window through the service', async () => {
+    const { window, services } = await startReady(fake);
+    const result = await fake.invoke('app.info', {}, window.webContents.invokeEvent());
+    expect(result).toMatchObject({ ok: true, data: { host: 'electron' } });
+    expect(services.spies['app.info']).toHaveBeenCalledTimes(1);
+  });
+
+  it('rejects a payload that fails its schema without calling the service', async () => {
+    const { services } = await startReady(fake);
+    const result = (await fake.invoke('doc.close', { docId: 42, extra: true })) as {
+      ok: boolean;
+      error: string;
+    };
+    expect(result.ok).toBe(false);
+    expect(result.error).toMatch(/Invalid request to doc.close/);
+    expect(services.spies['doc.close']).not.toHaveBeenCalled();
+    expect(await fake.invoke('app.info', { sneaky: 1 })).toMatchObject({ ok: false });
+    expect(services.spies['app.info']).not.toHaveBeenCalled();
+  });
+
+  it('rejects messages from foreign frames, subframes, other webContents or no frame', async () => {
+    const { window, services } = await startReady(fake);
+    const contents = window.webContents;
+    const foreignPage = new FakeFrame('https://evil.example/');
+    const subframe = new FakeFrame('app://mlarch/index.html', contents.mainFrame);
+    const cases = [
+      contents.invokeEvent(null),
+      contents.invokeEvent(subframe),
+      { sender: { id: contents.id + 1000 }, senderFrame: contents.mainFrame },
+      { sender: { id: contents.id }, senderFrame: foreignPage },
+    ];
+    for (const event of cases) {
+      expect(await fake.invoke('app.info', {}, event)).toEqual({ ok: false, error: FOREIGN_SENDER_ERROR });
+    }
+    // Our own main frame after navigating to another origin is foreign too.
+    contents.mainFrame.url = 'https://evil.example/';
+    expect(await fake.invoke('app.info', {})).toEqual({ ok: false, error: FOREIGN_SENDER_ERROR });
+    contents.mainFrame.url = 'app://mlarch.evil.example/index.html';
+    expect(await fake.invoke('app.info', {})).toEqual({ ok: false, error: FOREIGN_SENDER_ERROR });
+    expect(services.spies['app.info']).not.toHaveBeenCalled();
+  });
+});
+
+describe('window', () => {
+  it('uses the secure webPreferences and shows on ready-to-show', async () => {
+    const { window } = await startReady(fake);
+    const prefs = window.options.webPreferences;
+    expect(prefs.contextIsolation).toBe(true);
+    expect(prefs.sandbox).toBe(true);
+    expect(prefs.nodeIntegration).toBe(false);
+    expect(prefs.nodeIntegrationInWorker).toBe(false);
+    expect(prefs.webviewTag).toBe(false);
+    expect(prefs.webSecurity).toBe(true);
+    expect(prefs.allowRunningInsecureContent).toBe(false);
+    expect(prefs.spellcheck).toBe(false);
+    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
+    expect(window.options.show).toBe(false);
+    expect(window.options.minWidth).toBeGreaterThan(0);
+    expect(window.loadedUrl).toBe('app://mlarch/index.html');
+    expect(window.shown).toBe(false);
+    window.emit('ready-to-show');
+    expect(window.shown).toBe(true);
+  });
+
+  it('loads the dev server only when not packaged', async () => {
+    const dev = await startReady(fake, { rendererUrl: 'http://localhost:5173/' });
+    expect(dev.window.loadedUrl).toBe('http://localhost:5173/');
+    const packaged = createFakeElectron({ isPackaged: true });
+    const prod = await startReady(packaged, { rendererUrl: 'http://localhost:5173/' });
+    expect(prod.window.loadedUrl).toBe('app://mlarch/index.html');
+    const remote = createFakeElectron();
+    const other = await startReady(remote, { rendererUrl: 'http://evil.example:5173/' });
+    expect(other.window.loadedUrl).toBe('app://mlarch/index.html');
+  });
+});
+
+describe('navigation and new windows', () => {
+  it('prevents navigation and redirects to other origins, allows our own', async () => {
+    const { window } = await startReady(fake);
+    const contents = window.webContents;
+    expect(contents.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.attempt('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://other/index.html')).toBe(true);
+    expect(contents.attempt('will-redirect', 'https://evil.example/')).toBe(true);
+    expect(contents.attempt('will-navigate', 'app://mlarch/index.html')).toBe(false);
+    expect(contents.attempt('will-redirect', 'app://mlarch/index.html#x')).toBe(false);
+    expect(contents.attempt('will-attach-webview')).toBe(true);
+  });
+
+  it('denies window.open and sends only http(s) links to the system browser', async () => {
+    const { window } = await startReady(fake);
+    const open = window.webContents.windowOpenHandler;
+    if (!open) throw new Error('no window open handler');
+    for (const url of [
+      'https://example.com/docs',
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,x',
+    ]) {
+      expect(open({ url })).toEqual({ action: 'deny' });
+    }
+    await Promise.resolve();
+    expect(fake.opened).toEqual(['https://example.com/docs']);
+  });
+
+  it('guards every webContents the app creates', async () => {
+    await startReady(fake);
+    const { FakeWebContents } = await import('./testing/fake-electron.ts');
+    const stray = new FakeWebContents();
+    fake.app.emit('web-contents-created', {}, stray);
+    expect(stray.attempt('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(stray.windowOpenHandler?.({ url: 'https://a.example/' })).toEqual({ action: 'deny' });
+  });
+});
+
+describe('session', () => {
+  it('sets the CSP header on every response, replacing any other', async () => {
+    await startReady(fake);
+    const listener = fake.sessionState.headersListener;
+    if (!listener) throw new Error('no headers listener');
+    let headers: Record<string, string | string[]> | undefined;
+    listener({ responseHeaders: { 'content-security-policy': ['default-src *'], 'X-A': ['1'] } }, (r) => {
+      headers = r.responseHeaders;
+    });
+    expect(headers).toEqual({ 'X-A': ['1'], 'Content-Security-Policy': [contentSecurityPolicy] });
+  });
+
+  it('denies permission requests and checks', async () => {
+    await startReady(fake);
+    const granted = vi.fn();
+    fake.sessionState.requestHandler?.({}, 'media', granted);
+    fake.sessionState.requestHandler?.({}, 'notifications', granted);
+    expect(granted.mock.calls).toEqual([[false], [false]]);
+    expect(fake.sessionState.checkHandler?.({}, 'clipboard-read')).toBe(false);
+  });
+
+  it('registers app:// as privileged before ready and serves it after', async () => {
+    start(fake);
+    expect(fake.protocolState.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
+    expect(fake.protocolState.handlers.has('app')).toBe(false);
+    fake.makeReady();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.protocolState.handlers.has('app')).toBe(true);
+  });
+});
+
+describe('dialogs and path grants', () => {
+  it('grants the path picked in the Open dialog, and only that one', async () => {
+    const { services } = await startReady(fake);
+    const guard = services.guard;
+    if (!guard) throw new Error('no guard');
+    const picked = join(tmpdir(), 'elsewhere', 'Picked.mlarch');
+    expect(() => guard.check(picked, 'open')).toThrow(/Open…/);
+    fake.dialogState.openResult = { canceled: false, filePaths: [picked] };
+    expect(await fake.invoke('dialog.openDocument', {})).toEqual({ ok: true, data: { path: picked } });
+    expect(fake.dialogState.openCalls[0]?.filters).toEqual([
+      { name: 'MLArch design', extensions: ['mlarch'] },
+    ]);
+    expect(() => guard.check(picked, 'open')).not.toThrow();
+    expect(() => guard.check(picked, 'write')).toThrow();
+    expect(() => guard.check(join(tmpdir(), 'elsewhere', 'Other.mlarch'), 'open')).toThrow();
+  });
+
+  it('grants the Save dialog path for writing, adding the extension', async () => {
+    const { services } = await startReady(fake);
+    const chosen = join(tmpdir(), 'elsewhere', 'Copy');
+    fake.dialogState.saveResult = { canceled: false, filePath: chosen };
+    const result = await fake.invoke('dialog.saveDocument', { suggestedName: 'My: design' });
+    expect(result).toEqual({ ok: true, data: { path: `${chosen}.mlarch` } });
+    expect(fake.dialogState.saveCalls[0]?.defaultPath).toBe(join(workspace, 'My- design.mlarch'));
+    expect(() => services.guard?.check(`${chosen}.mlarch`, 'write')).not.toThrow();
+  });
+
+  it('answers null when a dialog is cancelled', async () => {
+    await startReady(fake);
+    expect(await fake.invoke('dialog.openDocument', {})).toEqual({ ok: true, data: { path: null } });
+    expect(await fake.invoke('dialog.saveDocument', { suggestedName: 'x' })).toEqual({
+      ok: true,
+      data: { path: null },
+    });
+  });
+
+  it('grants recent documents listed by the host', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlarch-recent-'));
+    const path = join(dir, 'Recent.mlarch');
+    writeFileSync(path, '');
+    const { services } = await startReady(fake);
+    expect(() => services.guard?.check(path, 'open')).toThrow();
+    services.recent.push({ path, name: 'Recent', openedAt: '2026-01-01T00:00:00.000Z', exists: true });
+    await fake.invoke('recent.list', {});
+    expect(() => services.guard?.check(path, 'open')).not.toThrow();
+    expect(() => services.guard?.check(path, 'write')).toThrow();
+  });
+});
+
+describe('lifecycle', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const locked = createFakeElectron({ hasLock: false });
+    const { running } = start(locked);
+    expect(await running.ready).toBe(false);
+    expect(locked.app.quitCalls).toBe(1);
+    expect(locked.windows).toHaveLength(0);
+  });
+
+  it('sends argv, open-file and second-instance paths to the renderer once it has loaded', async () => {
+    const { window, services } = await startReady(fake, {
+      argv: ['--flag', 'designs/A.mlarch', 'notes.txt'],
+    });
+    const event = { preventDefault: vi.fn() };
+    fake.app.emit('open-file', event, '/tmp/B.mlarch');
+    expect(event.preventDefault).toHaveBeenCalled();
+    expect(window.webContents.sent).toEqual([]);
+    window.finishLoad();
+    fake.app.emit('second-instance', {}, ['/usr/bin/mlarch', 'C.mlarch'], '/work');
+    expect(window.webContents.sent).toEqual([
+      { channel: 'menu.command', args: [{ command: 'open-path', path: '/home/user/designs/A.mlarch' }] },
+      { channel: 'menu.command', args: [{ command: 'open-path', path: '/tmp/B.mlarch' }] },
+      { channel: 'menu.command', args: [{ command: 'open-path', path: '/work/C.mlarch' }] },
+    ]);
+    expect(() => services.guard?.check('/tmp/B.mlarch', 'open')).not.toThrow();
+  });
+
+  it('quits when all windows close, except on macOS', async () => {
+    const linux = await startReady(fake);
+    linux.window.close();
+    expect(fake.app.quitCalls).toBe(1);
+    const macFake = createFakeElectron();
+    const mac = await startReady(macFake, { platform: 'darwin' });
+    mac.window.close();
+    expect(macFake.app.quitCalls).toBe(0);
+    macFake.app.emit('activate');
+    expect(macFake.windows).toHaveLength(2);
+  });
+
+  it('disposes the host services once on quit', async () => {
+    const { services } = await startReady(fake);
+    fake.app.emit('will-quit');
+    fake.app.emit('will-quit');
+    expect(services.dispose).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('menu', () => {
+  const findItem = (label: string) => {
+    const file = fake.menuState.template?.find((m) => m.label === '&File');
+    return file?.submenu?.find((m) => m.label === label);
+  };
+
+  it('lists recent designs and sends open-path; Open… shows the dialog then sends open-path', async () => {
+    const { window, services } = await startReady(fake);
+    expect(findItem('Open Recent')?.submenu?.[0]).toMatchObject({
+      label: 'No Recent Designs',
+      enabled: false,
+    });
+    services.recent.push({
+      path: '/d/R.mlarch',
+      name: 'R',
+      openedAt: '2026-01-01T00:00:00.000Z',
+      exists: true,
+    });
+    // A recent-changing channel refreshes the menu.
+    await fake.invoke('doc.open', { path: '/d/R.mlarch' });
+    await vi.waitFor(() => expect(findItem('Open Recent')?.submenu?.[0]?.label).toBe('R'));
+    findItem('Open Recent')?.submenu?.[0]?.click?.();
+    expect(window.webContents.sent.at(-1)).toEqual({
+      channel: 'menu.command',
+      args: [{ command: 'open-path', path: '/d/R.mlarch' }],
+    });
+    fake.dialogState.openResult = { canceled: false, filePaths: ['/d/Chosen.mlarch'] };
+    findItem('Open…')?.click?.();
+    await vi.waitFor(() =>
+      expect(window.webContents.sent.at(-1)?.args).toEqual([
+        { command: 'open-path', path: '/d/Chosen.mlarch' },
+      ]),
+    );
+  });
+
+  it('sends menu commands to the renderer', async () => {
+    const { window } = await startReady(fake);
+    findItem('New Design…')?.click?.();
+    expect(window.webContents.sent).toEqual([{ channel: 'menu.command', args: [{ command: 'new' }] }]);
+  });
+});
