@@ -83,7 +83,14 @@ export const contract = {
   },
   /** Copies the open document to `path` and continues on the copy, as Save As does in any desktop app. */
   'doc.saveAs': {
-    request: z.object({ docId: idSchema, path: pathSchema }).strict(),
+    request: z
+      .object({
+        docId: idSchema,
+        path: pathSchema,
+        /** Replace an existing file: only after the user confirmed it (the native Save dialog asks). */
+        overwrite: z.boolean().optional(),
+      })
+      .strict(),
     response: openDocumentSchema,
   },
   'recent.list': {

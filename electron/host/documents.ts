@@ -40,15 +40,21 @@ export class DocumentService {
     return this.#file(docId).apply(ops);
   }
 
-  /** Copies the document to `path`, closes the original and continues on the copy. */
-  saveAs(docId: string, path: string): OpenDocument {
+  /**
+   * Copies the document to `path`, closes the original and continues on the copy. An existing file is
+   * replaced only with `overwrite` (the user confirmed it), and never while it is open here.
+   */
+  saveAs(docId: string, path: string, overwrite = false): OpenDocument {
     const file = this.#file(docId);
     const target = resolve(path);
     if (target === file.path) return describe(docId, file);
     if (existsSync(target)) {
-      throw new UserError(`${target} already exists. Choose another name, or delete that file first.`);
+      if (!overwrite)
+        throw new UserError(`${target} already exists. Choose another name, or delete that file first.`);
+      if (this.paths().includes(target))
+        throw new UserError(`${target} is open in this window. Close it first.`);
     }
-    file.copyTo(target);
+    file.copyTo(target, { overwrite });
     const copy = openDocumentFile(target);
     this.close(docId);
     return this.#register(copy);

@@ -134,6 +134,20 @@ describe('host services', () => {
     const original = await ok('doc.open', { path: doc.path });
     expect(original.design.components).toEqual([]);
     expect(await error('doc.saveAs', { docId: original.docId, path: target })).toMatch(/already exists/);
+    expect(await error('doc.saveAs', { docId: original.docId, path: target, overwrite: true })).toMatch(
+      /is open/,
+    );
+  });
+
+  it('save as replaces an existing file only when told to', async () => {
+    const doc = await ok('doc.new', { name: 'Source', templateId: null });
+    const other = await ok('doc.new', { name: 'Target', templateId: null });
+    await ok('doc.close', { docId: other.docId });
+    const copy = await ok('doc.saveAs', { docId: doc.docId, path: other.path, overwrite: true });
+    expect(copy.design.meta.name).toBe('Source');
+    services.dispose();
+    start();
+    expect((await ok('doc.open', { path: other.path })).design.meta.id).toBe(doc.design.meta.id);
   });
 
   it('remembers recent documents across restarts, most recent first, and clears them', async () => {

@@ -68,9 +68,9 @@ export function createHostServices(options: HostOptions): HostServices {
     },
     'doc.apply': ({ docId, ops }) => ({ revision: documents.apply(docId, ops) }),
     'doc.get': ({ docId }) => documents.get(docId),
-    'doc.saveAs': ({ docId, path }) => {
+    'doc.saveAs': ({ docId, path, overwrite }) => {
       options.guard.check(path, 'write');
-      return remember(documents.saveAs(docId, path));
+      return remember(documents.saveAs(docId, path, overwrite === true));
     },
     'recent.list': () => recent.list(),
     'recent.clear': () => {

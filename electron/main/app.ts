@@ -128,7 +128,6 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
       send,
       openDocument: () => void openWithDialog(),
       clearRecent: () => void clearRecent(),
-      openExternal: (url) => void openExternal(url).catch((e: unknown) => log('Could not open a link.', e)),
     });
     electron.Menu.setApplicationMenu(electron.Menu.buildFromTemplate(template));
   };

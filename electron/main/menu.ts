@@ -17,9 +17,6 @@ import type { MenuTemplateItem } from './electron-like.ts';
  *   the Delete/Backspace keys itself.
  */
 
-/** The fixed page behind Help › Learn More. */
-export const LEARN_MORE_URL = 'https://github.com/mlarch-studio/mlarch-studio#readme';
-
 export interface RecentMenuEntry {
   path: string;
   name: string;
@@ -36,7 +33,6 @@ export interface MenuContext {
   /** File › Open…: shows the native dialog in main, then sends `open-path`. */
   openDocument(): void;
   clearRecent(): void;
-  openExternal(url: string): void;
 }
 
 /** Builds the application menu template for `platform`. */
@@ -113,10 +109,7 @@ export function buildMenuTemplate(ctx: MenuContext): MenuTemplateItem[] {
 
   const help: MenuTemplateItem = {
     label: '&Help',
-    submenu: [
-      command(`About ${ctx.appName}`, 'about'),
-      { label: 'Learn More', click: () => ctx.openExternal(LEARN_MORE_URL) },
-    ],
+    submenu: [command(`About ${ctx.appName}`, 'about')],
   };
 
   const windowMenu: MenuTemplateItem = { role: 'windowMenu' };
