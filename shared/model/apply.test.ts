@@ -1,0 +1,454 @@
+import { describe, expect, it } from 'vitest';
+import { applyOperations, validateDesign } from './apply.ts';
+import type { Attributes } from './attributes.ts';
+import type { Component, Design } from './document.ts';
+import {
+  createComponent,
+  createConnection,
+  createEmptyDesign,
+  createJourney,
+  createRisk,
+  createScenario,
+} from './factory.ts';
+import type { Operation } from './operations.ts';
+import { OperationError } from './operations.ts';
+import { syntheticDesign } from './testing/synthetic.ts';
+
+/** A small design: client → gateway → model server, a feature store inside a region, one journey. */
+function fixture() {
+  const empty = createEmptyDesign({ name: 'Fraud scoring', now: new Date('2026-03-01T10:00:00Z') });
+  const scenarioId = empty.scenarios[0]!.id;
+  const client = createComponent({
+    scenarioId,
+    kind: 'client-app',
+    name: 'Checkout',
+    position: { x: 0, y: 0 },
+  });
+  const gateway = createComponent({
+    scenarioId,
+    kind: 'api-gateway',
+    name: 'Gateway',
+    position: { x: 200, y: 0 },
+  });
+  const region = createComponent({ scenarioId, kind: 'region', name: 'EU West', position: { x: 0, y: 300 } });
+  const server = createComponent({
+    scenarioId,
+    kind: 'model-server',
+    name: 'Scorer',
+    position: { x: 400, y: 0 },
+  });
+  const store = createComponent({
+    scenarioId,
+    kind: 'feature-store',
+    name: 'Feature store',
+    position: { x: 10, y: 10 },
+    parentId: region.id,
+  });
+  const e1 = createConnection({ scenarioId, sourceId: client.id, targetId: gateway.id });
+  const e2 = createConnection({ scenarioId, sourceId: gateway.id, targetId: server.id });
+  const e3 = createConnection({ scenarioId, sourceId: server.id, targetId: store.id, kind: 'data-flow' });
+  const e4 = createConnection({ scenarioId, sourceId: gateway.id, targetId: store.id });
+  const journey = createJourney({ scenarioId, name: 'Pay', entryId: client.id });
+  const ops: Operation[] = [
+    ...[client, gateway, region, server, store].map((component): Operation => ({
+      type: 'component.add',
+      component,
+    })),
+    ...[e1, e2, e3, e4].map((connection): Operation => ({ type: 'connection.add', connection })),
+    { type: 'journey.add', journey },
+  ];
+  const design = applyOperations(empty, ops).design;
+  return { design, scenarioId, client, gateway, region, server, store, e1, e2, e3, e4, journey };
+}
+
+function withAttributes(component: Component, attributes: Attributes): Component {
+  return { ...component, attributes: { ...component.attributes, ...attributes } };
+}
+
+function refusal(design: Design, ops: Operation[]): OperationError {
+  try {
+    applyOperations(design, ops);
+  } catch (error) {
+    if (error instanceof OperationError) return error;
+    throw error;
+  }
+  throw new Error('expected the operations to be refused');
+}
+
+describe('applyOperations', () => {
+  it('applies a batch, leaves the input untouched and keeps unchanged entities', () => {
+    const f = fixture();
+    const before = structuredClone(f.design);
+    const { design } = applyOperations(f.design, [
+      {
+        type: 'component.update',
+        id: f.server.id,
+        changes: { name: 'Scorer v2', attributes: { replicas: 3 } },
+      },
+    ]);
+    expect(f.design).toEqual(before);
+    const server = design.components.find((c) => c.id === f.server.id)!;
+    expect(server.name).toBe('Scorer v2');
+    expect(server.attributes.replicas).toBe(3);
+    expect(server.attributes.availability).toBe(f.server.attributes.availability);
+    expect(design.components.find((c) => c.id === f.client.id)).toBe(
+      f.design.components.find((c) => c.id === f.client.id),
+    );
+    expect(design.connections).toBe(f.design.connections);
+    expect(design.journeys).toBe(f.design.journeys);
+    expect(design.meta).toBe(f.design.meta);
+  });
+
+  it('returns inverses that restore the original exactly, in reverse order', () => {
+    const f = fixture();
+    const ops: Operation[] = [
+      { type: 'journey.remove', id: f.journey.id },
+      { type: 'connection.remove', id: f.e1.id },
+      { type: 'component.remove', id: f.client.id },
+      { type: 'component.update', id: f.store.id, changes: { parentId: null, position: { x: 5, y: 6 } } },
+      { type: 'connection.update', id: f.e2.id, changes: { kind: 'event', attributes: { retries: 2 } } },
+      { type: 'meta.update', changes: { name: 'Renamed', description: 'x' } },
+      { type: 'scenario.update', id: f.scenarioId, changes: { viewport: { x: 1, y: 2, zoom: 1.5 } } },
+    ];
+    const { design, inverse } = applyOperations(f.design, ops);
+    expect(inverse.map((op) => op.type)).toEqual([
+      'scenario.update',
+      'meta.update',
+      'connection.update',
+      'component.update',
+      'component.add',
+      'connection.add',
+      'journey.add',
+    ]);
+    expect(applyOperations(design, inverse).design).toEqual(f.design);
+  });
+
+  it('changes a connection kind with the new kind defaults and undoes it', () => {
+    const f = fixture();
+    const { design, inverse } = applyOperations(f.design, [
+      { type: 'connection.update', id: f.e2.id, changes: { kind: 'event' } },
+    ]);
+    const e2 = design.connections.find((e) => e.id === f.e2.id)!;
+    expect(e2.kind).toBe('event');
+    expect(applyOperations(design, inverse).design).toEqual(f.design);
+  });
+
+  it('rejects an empty batch as a no-op and returns the same design', () => {
+    const f = fixture();
+    expect(applyOperations(f.design, []).design).toBe(f.design);
+  });
+
+  it('reports the index of the refused operation and applies nothing', () => {
+    const f = fixture();
+    const error = refusal(f.design, [
+      { type: 'component.update', id: f.server.id, changes: { name: 'OK' } },
+      { type: 'component.remove', id: 'c_nothere' },
+    ]);
+    expect(error.index).toBe(1);
+    expect(error.message).toBe('There is no component with id c_nothere (it may have been removed).');
+  });
+
+  describe('refusals a user can read', () => {
+    const f = fixture();
+    const other = createScenario({ name: 'Kubernetes' });
+    const withOther = applyOperations(f.design, [{ type: 'scenario.add', scenario: other }]).design;
+    const cases: [string, Design, Operation[], string][] = [
+      [
+        'remove a component with connections',
+        f.design,
+        [{ type: 'component.remove', id: f.store.id }],
+        'Cannot remove "Feature store": 2 connections still use it.',
+      ],
+      [
+        'remove a boundary with contents',
+        f.design,
+        [{ type: 'component.remove', id: f.region.id }],
+        'Cannot remove "EU West": it still contains 1 component.',
+      ],
+      [
+        'remove a journey entry',
+        f.design,
+        [
+          { type: 'connection.remove', id: f.e1.id },
+          { type: 'component.remove', id: f.client.id },
+        ],
+        'Cannot remove "Checkout": it is the entry of journey "Pay".',
+      ],
+      [
+        'duplicate component id',
+        f.design,
+        [{ type: 'component.add', component: { ...f.server, name: 'Copy' } }],
+        `Cannot add "Copy": the id ${f.server.id} is already used by "Scorer".`,
+      ],
+      [
+        'unknown scenario',
+        f.design,
+        [
+          {
+            type: 'component.add',
+            component: { ...createComponent({ scenarioId: 's_x', kind: 'cache', position: { x: 0, y: 0 } }) },
+          },
+        ],
+        'Component "Cache" belongs to a scenario that does not exist (s_x).',
+      ],
+      [
+        'parent is not a boundary',
+        f.design,
+        [{ type: 'component.update', id: f.client.id, changes: { parentId: f.server.id } }],
+        '"Checkout" cannot sit inside "Scorer": only boundaries (region, trust boundary, environment, team) contain components.',
+      ],
+      [
+        'parent missing',
+        f.design,
+        [{ type: 'component.update', id: f.client.id, changes: { parentId: 'c_gone' } }],
+        '"Checkout" cannot sit inside a component that does not exist (c_gone).',
+      ],
+      [
+        'parent cycle',
+        f.design,
+        [
+          {
+            type: 'component.add',
+            component: createComponent({
+              scenarioId: f.scenarioId,
+              kind: 'team',
+              name: 'Team A',
+              position: { x: 0, y: 0 },
+              parentId: f.region.id,
+            }),
+          },
+        ].flatMap(
+          (op) =>
+            [
+              op,
+              {
+                type: 'component.update',
+                id: f.region.id,
+                changes: { parentId: (op as { component: { id: string } }).component.id },
+              },
+            ] as Operation[],
+        ),
+        '"EU West" cannot sit inside "Team A": "Team A" is already inside "EU West".',
+      ],
+      [
+        'parent in itself',
+        f.design,
+        [{ type: 'component.update', id: f.region.id, changes: { parentId: f.region.id } }],
+        '"EU West" cannot sit inside itself.',
+      ],
+      [
+        'parent in another scenario',
+        withOther,
+        [
+          {
+            type: 'component.add',
+            component: createComponent({
+              scenarioId: other.id,
+              kind: 'cache',
+              name: 'K cache',
+              position: { x: 0, y: 0 },
+              parentId: f.region.id,
+            }),
+          },
+        ],
+        '"K cache" cannot sit inside "EU West": they are in different scenarios.',
+      ],
+      [
+        'attribute out of range on add',
+        f.design,
+        [
+          {
+            type: 'component.add',
+            component: withAttributes(
+              createComponent({ scenarioId: f.scenarioId, kind: 'cache', position: { x: 0, y: 0 } }),
+              {
+                availability: 2,
+              },
+            ),
+          },
+        ],
+        'Cannot add "Cache": "Availability" must be at most 1.',
+      ],
+      [
+        'attributes missing on add',
+        f.design,
+        [
+          {
+            type: 'component.add',
+            component: {
+              ...createComponent({ scenarioId: f.scenarioId, kind: 'cache', position: { x: 0, y: 0 } }),
+              attributes: {},
+            },
+          },
+        ],
+        'Cannot add "Cache": "Team" is missing (and 39 more problems).',
+      ],
+      [
+        'unknown attribute on update',
+        f.design,
+        [{ type: 'component.update', id: f.region.id, changes: { attributes: { replicas: 2 } } }],
+        'Cannot change "EU West": Region components have no attribute "replicas".',
+      ],
+      [
+        'connection to itself',
+        f.design,
+        [
+          {
+            type: 'connection.add',
+            connection: createConnection({
+              scenarioId: f.scenarioId,
+              sourceId: f.server.id,
+              targetId: f.server.id,
+            }),
+          },
+        ],
+        'Cannot connect "Scorer" to itself.',
+      ],
+      [
+        'connection to a boundary',
+        f.design,
+        [
+          {
+            type: 'connection.add',
+            connection: createConnection({
+              scenarioId: f.scenarioId,
+              sourceId: f.server.id,
+              targetId: f.region.id,
+            }),
+          },
+        ],
+        'Cannot connect "EU West": it is a boundary; connect the components inside it instead.',
+      ],
+      [
+        'connection across scenarios',
+        withOther,
+        [
+          {
+            type: 'connection.add',
+            connection: createConnection({
+              scenarioId: other.id,
+              sourceId: f.server.id,
+              targetId: f.gateway.id,
+            }),
+          },
+        ],
+        'Cannot connect "Scorer" to "Gateway": "Scorer" is in another scenario.',
+      ],
+      [
+        'connection to a missing component',
+        f.design,
+        [{ type: 'connection.update', id: f.e1.id, changes: { targetId: 'c_gone' } }],
+        "The connection's target component does not exist (c_gone).",
+      ],
+      [
+        'connection attribute invalid',
+        f.design,
+        [{ type: 'connection.update', id: f.e1.id, changes: { attributes: { retries: -1 } } }],
+        'The connection from "Checkout" to "Gateway": "Retries" must be at least 0.',
+      ],
+      [
+        'journey entry is a boundary',
+        f.design,
+        [{ type: 'journey.update', id: f.journey.id, changes: { entryId: f.region.id } }],
+        'Journey "Pay" cannot start at "EU West": it is a boundary, not a component.',
+      ],
+      [
+        'journey entry missing',
+        f.design,
+        [
+          {
+            type: 'journey.add',
+            journey: createJourney({ scenarioId: f.scenarioId, name: 'Ghost', entryId: 'c_gone' }),
+          },
+        ],
+        'The entry component of journey "Ghost" does not exist (c_gone).',
+      ],
+      [
+        'remove the last scenario',
+        f.design,
+        [{ type: 'scenario.remove', id: f.scenarioId }],
+        'Cannot remove scenario "Baseline": a design keeps at least one scenario.',
+      ],
+      [
+        'remove a scenario with contents',
+        withOther,
+        [{ type: 'scenario.remove', id: f.scenarioId }],
+        'Cannot remove scenario "Baseline": it still has 5 components, 4 connections, 1 journey.',
+      ],
+      [
+        'empty name',
+        f.design,
+        [{ type: 'component.update', id: f.server.id, changes: { name: '   ' } }],
+        'Invalid component.update: changes.name: A name cannot be empty.',
+      ],
+      [
+        'attributes not an object',
+        f.design,
+        [
+          {
+            type: 'component.update',
+            id: f.server.id,
+            changes: { attributes: 'fast' as unknown as Attributes },
+          },
+        ],
+        'Invalid component.update: attributes must be an object.',
+      ],
+      [
+        'duplicate risk finding',
+        applyOperations(f.design, [
+          { type: 'risk.add', risk: createRisk({ findingId: 'no-slo@j_1', status: 'accepted' }) },
+        ]).design,
+        [{ type: 'risk.add', risk: createRisk({ findingId: 'no-slo@j_1', status: 'mitigated' }) }],
+        'Finding no-slo@j_1 already has a recorded decision; change that one instead.',
+      ],
+    ];
+    it.each(cases)('%s', (_name, design, ops, message) => {
+      const error = refusal(design, ops);
+      expect(error.message).toBe(message);
+      expect(error.index).toBe(ops.length - 1);
+    });
+  });
+
+  it('applies one operation to a design of 5,000 components and 8,000 connections', () => {
+    const design = syntheticDesign({ components: 5000, connections: 8000, seed: 7 });
+    expect(validateDesign(design)).toEqual([]);
+    const target = design.components.find((c) => c.parentId === null && c.kind === 'cache')!;
+    const { design: moved, inverse } = applyOperations(design, [
+      { type: 'component.update', id: target.id, changes: { position: { x: 1, y: 2 } } },
+    ]);
+    expect(moved.components.find((c) => c.id === target.id)!.position).toEqual({ x: 1, y: 2 });
+    expect(moved.connections).toBe(design.connections);
+    expect(applyOperations(moved, inverse).design).toEqual(design);
+    const edge = design.connections[4321]!;
+    const removed = applyOperations(design, [{ type: 'connection.remove', id: edge.id }]);
+    expect(removed.design.connections).toHaveLength(7999);
+    expect(applyOperations(removed.design, removed.inverse).design.connections).toEqual(design.connections);
+  });
+
+  it('keeps batches linear: thousands of operations with lookups and reference counts', () => {
+    const design = syntheticDesign({ components: 600, connections: 900, seed: 3 });
+    const ops: Operation[] = design.connections.map((e) => ({ type: 'connection.remove', id: e.id }));
+    const { design: bare, inverse } = applyOperations(design, ops);
+    expect(bare.connections).toEqual([]);
+    expect(applyOperations(bare, inverse).design).toEqual(design);
+  });
+});
+
+describe('validateDesign', () => {
+  it('accepts a sound design and names the path of each problem', () => {
+    const f = fixture();
+    expect(validateDesign(f.design)).toEqual([]);
+    const broken: Design = structuredClone(f.design);
+    broken.components[0]!.attributes.availability = 2;
+    broken.connections[1]!.targetId = 'c_gone';
+    broken.journeys[0]!.entryId = f.region.id;
+    broken.components.push({ ...broken.components[1]! });
+    const problems = validateDesign(broken);
+    expect(problems).toEqual([
+      `components[5].id: the id ${f.gateway.id} is used twice.`,
+      'components[0].attributes.availability: "Checkout": "Availability" must be at most 1.',
+      "connections[1]: The connection's target component does not exist (c_gone).",
+      'journeys[0].entryId: Journey "Pay" cannot start at "EU West": it is a boundary, not a component.',
+    ]);
+  });
+});

@@ -1,0 +1,183 @@
+import type { ComponentKind, ConnectionKind } from './catalog/index.ts';
+import { getKindSpec } from './catalog/index.ts';
+import type { Component, Design, Position, Size } from './document.ts';
+import { createComponent, createConnection } from './factory.ts';
+import type { ModelLookup } from './integrity.ts';
+import { endpointsProblem, q } from './integrity.ts';
+import type { Operation } from './operations.ts';
+import { OperationError } from './operations.ts';
+
+/*
+ * User gestures as operation lists, shared by the UI and the CLI. Builders are pure: they read the design and
+ * return operations for applyOperations (which still checks everything). Ids that no longer exist (a stale
+ * selection) are skipped. A gesture the design cannot take (a duplicate connection) throws OperationError with
+ * index 0 and a message for the user, the same error type applyOperations throws, so callers need one catch.
+ */
+
+function lookupOf(design: Design): ModelLookup & { components: Map<string, Component> } {
+  const components = new Map(design.components.map((c) => [c.id, c]));
+  return {
+    components,
+    scenario: (id) => design.scenarios.find((s) => s.id === id),
+    component: (id) => components.get(id),
+  };
+}
+
+/**
+ * Operations that remove the given components and connections with everything that depends on them: the
+ * contents of removed boundaries (recursively), connections touching removed components and journeys starting
+ * at them. Ordered so applyOperations accepts them: journeys, then connections, then components inner first.
+ */
+export function removeElementsOps(
+  design: Design,
+  selection: { componentIds: readonly string[]; connectionIds: readonly string[] },
+): Operation[] {
+  const known = new Set(design.components.map((c) => c.id));
+  const children = new Map<string, string[]>();
+  for (const c of design.components) {
+    if (c.parentId === null) continue;
+    const list = children.get(c.parentId);
+    if (list) list.push(c.id);
+    else children.set(c.parentId, [c.id]);
+  }
+  // Depth-first post-order: every boundary comes after what it contains.
+  const removed = new Set<string>();
+  const order: string[] = [];
+  const visit = (root: string): void => {
+    const stack: { id: string; expanded: boolean }[] = [{ id: root, expanded: false }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { id: string; expanded: boolean };
+      if (top.expanded) {
+        stack.pop();
+        order.push(top.id);
+        continue;
+      }
+      top.expanded = true;
+      for (const child of children.get(top.id) ?? []) {
+        if (!removed.has(child)) {
+          removed.add(child);
+          stack.push({ id: child, expanded: false });
+        }
+      }
+    }
+  };
+  for (const id of selection.componentIds) {
+    if (known.has(id) && !removed.has(id)) {
+      removed.add(id);
+      visit(id);
+    }
+  }
+  const connectionIds = new Set(selection.connectionIds);
+  const ops: Operation[] = [];
+  for (const j of design.journeys) if (removed.has(j.entryId)) ops.push({ type: 'journey.remove', id: j.id });
+  for (const e of design.connections) {
+    if (connectionIds.has(e.id) || removed.has(e.sourceId) || removed.has(e.targetId)) {
+      ops.push({ type: 'connection.remove', id: e.id });
+    }
+  }
+  for (const id of order) ops.push({ type: 'component.remove', id });
+  return ops;
+}
+
+/** Operations that remove a scenario with everything in it (components, connections, journeys). */
+export function removeScenarioOps(design: Design, scenarioId: string): Operation[] {
+  const componentIds = design.components.filter((c) => c.scenarioId === scenarioId).map((c) => c.id);
+  const connectionIds = design.connections.filter((e) => e.scenarioId === scenarioId).map((e) => e.id);
+  const ops = removeElementsOps(design, { componentIds, connectionIds });
+  const removedJourneys = new Set(ops.flatMap((op) => (op.type === 'journey.remove' ? [op.id] : [])));
+  const strays = design.journeys.filter((j) => j.scenarioId === scenarioId && !removedJourneys.has(j.id));
+  return [
+    ...strays.map((j): Operation => ({ type: 'journey.remove', id: j.id })),
+    ...ops,
+    { type: 'scenario.remove', id: scenarioId },
+  ];
+}
+
+/** One update per component whose position changes (canvas units, relative to its boundary); one undo step. */
+export function moveComponentsOps(
+  design: Design,
+  moves: readonly { id: string; position: Position }[],
+): Operation[] {
+  const { components } = lookupOf(design);
+  const ops: Operation[] = [];
+  for (const { id, position } of moves) {
+    const c = components.get(id);
+    if (!c || (c.position.x === position.x && c.position.y === position.y)) continue;
+    ops.push({ type: 'component.update', id, changes: { position: { x: position.x, y: position.y } } });
+  }
+  return ops;
+}
+
+/** The operation that renames a component (the name is trimmed; applyOperations refuses an empty one). */
+export function renameComponentOp(id: string, name: string): Operation {
+  return { type: 'component.update', id, changes: { name: name.trim() } };
+}
+
+/** A name for a new component that no other component of the scenario has: "Cache", "Cache 2", ... */
+export function uniqueComponentName(design: Design, scenarioId: string, base: string): string {
+  const taken = new Set(design.components.filter((c) => c.scenarioId === scenarioId).map((c) => c.name));
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} ${n}`)) n += 1;
+  return `${base} ${n}`;
+}
+
+/**
+ * The operations that add a new component of `kind` (catalog defaults; named after the kind, numbered when
+ * the name is taken). The first operation is the `component.add`, carrying the new component and its id.
+ */
+export function addComponentOps(
+  design: Design,
+  options: {
+    scenarioId: string;
+    kind: ComponentKind;
+    name?: string;
+    position: Position;
+    parentId?: string | null;
+    size?: Size | null;
+  },
+): Operation[] {
+  const name =
+    options.name ?? uniqueComponentName(design, options.scenarioId, getKindSpec(options.kind).label);
+  return [{ type: 'component.add', component: createComponent({ ...options, name }) }];
+}
+
+/**
+ * The operations that connect `sourceId` to `targetId` with a new connection of `kind` (default 'call') in
+ * the source's scenario. Throws OperationError (index 0) for a connection the design cannot take: a missing
+ * end, a self-connection, a boundary, ends in different scenarios, or a duplicate of an existing
+ * source → target connection of the same kind.
+ */
+export function connectOps(
+  design: Design,
+  options: { sourceId: string; targetId: string; kind?: ConnectionKind },
+): Operation[] {
+  const lookup = lookupOf(design);
+  const kind = options.kind ?? 'call';
+  const source = lookup.component(options.sourceId);
+  const scenarioId = source?.scenarioId ?? '';
+  const problem = endpointsProblem(
+    { scenarioId, sourceId: options.sourceId, targetId: options.targetId },
+    lookup,
+  );
+  if (problem !== null || !source)
+    throw new OperationError(problem ?? 'The source component does not exist.', 0);
+  const duplicate = design.connections.some(
+    (e) => e.sourceId === options.sourceId && e.targetId === options.targetId && e.kind === kind,
+  );
+  if (duplicate) {
+    const target = lookup.component(options.targetId);
+    throw new OperationError(
+      `${q(source.name)} already has a ${kind} connection to ${q(target?.name ?? options.targetId)}. ` +
+        'Select that connection to change it.',
+      0,
+    );
+  }
+  const connection = createConnection({
+    scenarioId,
+    sourceId: options.sourceId,
+    targetId: options.targetId,
+    kind,
+  });
+  return [{ type: 'connection.add', connection }];
+}

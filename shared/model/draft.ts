@@ -1,0 +1,217 @@
+/*
+ * Copy-on-write working tables for applyOperations. A batch of k operations on a collection of n entities
+ * costs O(n + k): the array is copied once on the first write, removals leave holes that are compacted once
+ * at the end, and lookups scan only the first few times before an id index is built. The scans keep a single
+ * operation on a large design cheap (no index to build), the index keeps a 50,000-operation paste linear.
+ */
+
+/** How many linear scans a table does before it builds an index instead. */
+const SCANS_BEFORE_INDEX = 4;
+
+/** Code-unit order of ids: locale-independent, the same everywhere (the canonical order of entities). */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Where `id` goes in `list` (sorted by id): after every entity whose id is not larger. */
+function insertionPoint(list: readonly { readonly id: string }[], id: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (compareIds((list[mid] as { id: string }).id, id) <= 0) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** A collection of entities being edited: reads see the edits so far, `result()` is the new array. */
+export class DraftTable<T extends { readonly id: string }> {
+  private readonly original: readonly T[];
+  private items: (T | undefined)[] | null = null;
+  private index: Map<string, number> | null = null;
+  private scans = 0;
+  private holes = 0;
+  /** Slots of entities added with an id below an existing one: merged into id order at the end. */
+  private late: Set<number> | null = null;
+  private maxId: string | null;
+
+  constructor(original: readonly T[]) {
+    this.original = original;
+    const last = original[original.length - 1];
+    this.maxId = last ? last.id : null;
+  }
+
+  /** The live entities, in order (holes skipped). */
+  *values(): IterableIterator<T> {
+    for (const item of this.items ?? this.original) if (item !== undefined) yield item;
+  }
+
+  /** Calls `fn` on every live entity, in order (cheaper than iterating values() on hot paths). */
+  forEach(fn: (item: T) => void): void {
+    for (const item of this.items ?? this.original) if (item !== undefined) fn(item);
+  }
+
+  /** The number of live entities. */
+  get size(): number {
+    return (this.items ?? this.original).length - this.holes;
+  }
+
+  /** The slot of the entity with `id`, or -1. */
+  slotOf(id: string): number {
+    if (this.index) return this.index.get(id) ?? -1;
+    const list = this.items ?? this.original;
+    if (++this.scans > SCANS_BEFORE_INDEX) {
+      const index = new Map<string, number>();
+      for (let i = 0; i < list.length; i++) {
+        const item = list[i];
+        if (item !== undefined) index.set(item.id, i);
+      }
+      this.index = index;
+      return index.get(id) ?? -1;
+    }
+    for (let i = 0; i < list.length; i++) if (list[i]?.id === id) return i;
+    return -1;
+  }
+
+  /** The entity with `id`, or undefined. */
+  get(id: string): T | undefined {
+    const slot = this.slotOf(id);
+    return slot < 0 ? undefined : (this.items ?? this.original)[slot];
+  }
+
+  /** The entity in `slot` (a slot from slotOf). */
+  at(slot: number): T {
+    const item = (this.items ?? this.original)[slot];
+    if (item === undefined) throw new Error(`No entity in slot ${slot}.`);
+    return item;
+  }
+
+  private writable(): (T | undefined)[] {
+    if (!this.items) this.items = this.original.slice();
+    return this.items;
+  }
+
+  /** Appends a new entity (the caller checked its id is free). */
+  add(item: T): void {
+    const items = this.writable();
+    const slot = items.length;
+    items.push(item);
+    this.index?.set(item.id, slot);
+    if (this.maxId !== null && compareIds(item.id, this.maxId) < 0) {
+      (this.late ??= new Set()).add(slot);
+    } else {
+      this.maxId = item.id;
+    }
+  }
+
+  /** Replaces the entity in `slot` with a new version of it (same id). */
+  replace(slot: number, item: T): void {
+    this.writable()[slot] = item;
+  }
+
+  /** Removes the entity in `slot`. */
+  remove(slot: number): void {
+    const items = this.writable();
+    const item = items[slot];
+    if (item === undefined) return;
+    items[slot] = undefined;
+    this.index?.delete(item.id);
+    this.late?.delete(slot);
+    this.holes += 1;
+  }
+
+  /**
+   * The edited collection: the original array when nothing changed. Entities added out of id order (an undo
+   * re-adding a removed entity) are merged back into id order, so a sorted collection stays sorted and an
+   * undo restores the original array exactly.
+   */
+  result(): readonly T[] {
+    if (!this.items) return this.original;
+    const late = this.late;
+    if (!late || late.size === 0) {
+      if (this.holes === 0) return this.items.slice() as T[];
+      return this.items.filter((item) => item !== undefined);
+    }
+    const base: T[] = [];
+    const extra: T[] = [];
+    this.items.forEach((item, slot) => {
+      if (item !== undefined) (late.has(slot) ? extra : base).push(item);
+    });
+    extra.sort((a, b) => compareIds(a.id, b.id));
+    // A few re-added entities (the usual undo): native splices beat a merge loop over the whole array.
+    if (extra.length <= 8) {
+      for (const item of extra) base.splice(insertionPoint(base, item.id), 0, item);
+      return base;
+    }
+    const merged: T[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < base.length || j < extra.length) {
+      const a = base[i];
+      const b = extra[j];
+      if (b === undefined || (a !== undefined && compareIds(a.id, b.id) <= 0)) {
+        merged.push(a as T);
+        i += 1;
+      } else {
+        merged.push(b);
+        j += 1;
+      }
+    }
+    return merged;
+  }
+}
+
+/**
+ * How many entities of a table refer to each key (connections per component, children per boundary...).
+ * Like DraftTable it scans a few times before it builds counts, then keeps them up to date. An entity refers
+ * through one or two key fields (a connection through its source and its target).
+ */
+export class RefCount<T extends { readonly id: string }> {
+  private readonly table: DraftTable<T>;
+  private readonly first: (item: T) => string | null;
+  private readonly second: ((item: T) => string | null) | null;
+  private counts: Map<string, number> | null = null;
+  private scans = 0;
+
+  constructor(table: DraftTable<T>, first: (item: T) => string | null, second?: (item: T) => string | null) {
+    this.table = table;
+    this.first = first;
+    this.second = second ?? null;
+  }
+
+  /** How many live entities refer to `key`. */
+  count(key: string): number {
+    if (this.counts) return this.counts.get(key) ?? 0;
+    const { first, second } = this;
+    if (++this.scans > SCANS_BEFORE_INDEX) {
+      this.counts = new Map();
+      this.table.forEach((item) => this.added(item));
+      return this.counts.get(key) ?? 0;
+    }
+    let n = 0;
+    this.table.forEach((item) => {
+      if (first(item) === key) n += 1;
+      if (second !== null && second(item) === key) n += 1;
+    });
+    return n;
+  }
+
+  private bump(key: string | null, by: number): void {
+    if (key !== null && this.counts) this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  }
+
+  /** Call after `item` was added to the table (or replaced an old version, after `removed(old)`). */
+  added(item: T): void {
+    if (!this.counts) return;
+    this.bump(this.first(item), 1);
+    if (this.second) this.bump(this.second(item), 1);
+  }
+
+  /** Call after `item` was removed from the table (or is being replaced by a new version). */
+  removed(item: T): void {
+    if (!this.counts) return;
+    this.bump(this.first(item), -1);
+    if (this.second) this.bump(this.second(item), -1);
+  }
+}
