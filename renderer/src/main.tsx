@@ -1,5 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { App } from './App.tsx';
 
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<StrictMode><p>MLArch Studio</p></StrictMode>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

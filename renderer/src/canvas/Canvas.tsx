@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
+import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import { getKindSpec } from '../../../shared/model/catalog/index.ts';
+import { ALL_KINDS } from '../../../shared/model/catalog/types.ts';
+import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
+import { editorStore, useEditor } from '../store/index.ts';
+import { addComponent, connect, moveComponents, resizeBoundary } from '../store/commands.ts';
+import { BoundaryNode } from './BoundaryNode.tsx';
+import { ComponentNode } from './ComponentNode.tsx';
+import { boundaryAt, KIND_MIME } from './dropTarget.ts';
+import { deriveEdges, deriveNodes, emptyOverlay } from './flowElements.ts';
+import type { ViewOverlay } from './flowElements.ts';
+import { COMPONENT_NODE_SIZE } from './flowTypes.ts';
+import type { FlowEdge, FlowNode } from './flowTypes.ts';
+import { foldNodeChanges, foldSelectChanges } from './nodeChanges.ts';
+import { placeDraggedNodes } from './reparent.ts';
+
+const nodeTypes = { component: ComponentNode, boundary: BoundaryNode };
+
+function isKind(value: string): value is ComponentKind {
+  return (ALL_KINDS as readonly string[]).includes(value);
+}
+
+/** The centre pane: the current scenario as a React Flow graph, controlled by the document. */
+export function Canvas() {
+  const design = useEditor((s) => s.design);
+  const scenarioId = useEditor((s) => s.scenarioId);
+  const selection = useEditor((s) => s.selection);
+  const [overlay, setOverlay] = useState<ViewOverlay>(emptyOverlay);
+  // The change handlers need the overlay of this very moment, not of the last render.
+  const overlayRef = useRef(overlay);
+  const { screenToFlowPosition, getInternalNode, fitView } = useReactFlow<FlowNode, FlowEdge>();
+  // Fit the view to what is there when the canvas opens; an empty canvas keeps zoom 1, so the first drop
+  // does not make the view jump.
+  const [fitOnOpen] = useState(() => design?.components.some((c) => c.scenarioId === scenarioId) ?? false);
+  const shownScenario = useRef(scenarioId);
+  useEffect(() => {
+    if (shownScenario.current === scenarioId) return;
+    shownScenario.current = scenarioId;
+    // Nodes of the new scenario are measured on the next frame; fit once they are.
+    requestAnimationFrame(() => void fitView({ maxZoom: 1.2 }));
+  }, [scenarioId, fitView]);
+
+  const nodes = useMemo(
+    () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay) : []),
+    [design, scenarioId, selection, overlay],
+  );
+  // The drop and drag-end handlers look up boundaries among the nodes currently drawn.
+  const nodesRef = useRef(nodes);
+  useEffect(() => {
+    nodesRef.current = nodes;
+  }, [nodes]);
+  const edges = useMemo(
+    () => (design && scenarioId ? deriveEdges(design, scenarioId, selection) : []),
+    [design, scenarioId, selection],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const { design: current, selection: currentSelection, select } = editorStore.getState();
+      const childrenOf = (id: string) =>
+        current?.components.filter((c) => c.parentId === id).map((c) => c.id) ?? [];
+      const outcome = foldNodeChanges(overlayRef.current, changes, childrenOf);
+      overlayRef.current = outcome.overlay;
+      setOverlay(outcome.overlay);
+      if (outcome.moves.length > 0 && current) {
+        moveComponents(
+          placeDraggedNodes(outcome.moves, current.components, nodesRef.current, (id) => getInternalNode(id)),
+        );
+      }
+      if (outcome.resize) {
+        const { id, position, size, childMoves } = outcome.resize;
+        resizeBoundary(id, position, size, childMoves);
+      }
+      const nextSelection = foldSelectChanges(currentSelection, changes, 'componentIds');
+      if (nextSelection !== currentSelection) select(nextSelection);
+    },
+    [getInternalNode],
+  );
+
+  const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
+    const { selection: currentSelection, select } = editorStore.getState();
+    const nextSelection = foldSelectChanges(currentSelection, changes, 'connectionIds');
+    if (nextSelection !== currentSelection) select(nextSelection);
+  }, []);
+
+  const onConnect = useCallback(
+    (connection: Connection) => connect(connection.source, connection.target),
+    [],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(KIND_MIME);
+      if (!isKind(kind)) return;
+      event.preventDefault();
+      const point = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const boundary = getKindSpec(kind).boundary;
+      // A component is centred on the pointer; a boundary hangs from it by its label.
+      const topLeft = boundary
+        ? { x: point.x - 20, y: point.y - 14 }
+        : { x: point.x - COMPONENT_NODE_SIZE.width / 2, y: point.y - COMPONENT_NODE_SIZE.height / 2 };
+      const parent = boundaryAt(point, nodes, (id) => getInternalNode(id));
+      const position = parent ? { x: topLeft.x - parent.origin.x, y: topLeft.y - parent.origin.y } : topLeft;
+      addComponent(kind, { x: Math.round(position.x), y: Math.round(position.y) }, parent?.id ?? null);
+    },
+    [screenToFlowPosition, getInternalNode, nodes],
+  );
+
+  const empty = nodes.length === 0;
+  return (
+    <main className="canvas-pane" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={(c) => c.source !== c.target}
+        deleteKeyCode={null}
+        fitView={fitOnOpen}
+        fitViewOptions={{ maxZoom: 1.2 }}
+        minZoom={0.1}
+        maxZoom={3}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeColor={(node) => (node.data.colour as string | undefined) ?? '#94a3b8'}
+        />
+        <Controls aria-label="Zoom controls" />
+      </ReactFlow>
+      {empty && (
+        <div className="canvas-empty" role="note">
+          <p className="canvas-empty-title">This scenario is empty</p>
+          <p>Drag a component from the palette onto the canvas, or click it to place it here.</p>
+          <p>
+            Then connect two components by dragging from the dot on one component&rsquo;s right edge to
+            another.
+          </p>
+        </div>
+      )}
+    </main>
+  );
+}

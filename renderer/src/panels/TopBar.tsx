@@ -1,0 +1,66 @@
+import { peekRedo, peekUndo } from '../store/history.ts';
+import { closeDocument, promptOpen, promptSaveAs } from '../store/documents.ts';
+import { editorStore, useEditor } from '../store/index.ts';
+import { shortcutLabel } from '../hooks/platform.ts';
+
+/** The editor's top bar: design name, scenario switcher, undo/redo and file commands. */
+export function TopBar() {
+  const name = useEditor((s) => s.design?.meta.name ?? '');
+  const path = useEditor((s) => s.doc?.path ?? '');
+  const scenarios = useEditor((s) => s.design?.scenarios);
+  const scenarioId = useEditor((s) => s.scenarioId);
+  const undoEntry = useEditor((s) => peekUndo(s.history));
+  const redoEntry = useEditor((s) => peekRedo(s.history));
+  const pending = useEditor((s) => s.pending);
+  const { undo, redo, setScenario } = editorStore.getState();
+
+  const undoTitle = undoEntry
+    ? `Undo ${undoEntry.label} (${shortcutLabel('Z')})`
+    : `Nothing to undo (${shortcutLabel('Z')})`;
+  const redoTitle = redoEntry
+    ? `Redo ${redoEntry.label} (${shortcutLabel('Z', true)})`
+    : `Nothing to redo (${shortcutLabel('Z', true)})`;
+
+  return (
+    <header className="top-bar">
+      <div className="top-bar-title">
+        <span className="app-mark" aria-hidden="true">
+          ◆
+        </span>
+        <h1 title={path}>{name}</h1>
+        <span className="save-status" role="status">
+          {pending > 0 ? 'Saving…' : 'All changes saved'}
+        </span>
+      </div>
+      <label className="scenario-switcher">
+        <span>Scenario</span>
+        <select aria-label="Scenario" value={scenarioId ?? ''} onChange={(e) => setScenario(e.target.value)}>
+          {scenarios?.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="toolbar" role="toolbar" aria-label="Edit">
+        <button type="button" aria-label="Undo" title={undoTitle} disabled={!undoEntry} onClick={undo}>
+          ↶ Undo
+        </button>
+        <button type="button" aria-label="Redo" title={redoTitle} disabled={!redoEntry} onClick={redo}>
+          ↷ Redo
+        </button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="File">
+        <button type="button" onClick={() => void promptOpen()}>
+          Open…
+        </button>
+        <button type="button" onClick={() => void promptSaveAs()}>
+          Save As…
+        </button>
+        <button type="button" onClick={() => void closeDocument()}>
+          Close
+        </button>
+      </div>
+    </header>
+  );
+}

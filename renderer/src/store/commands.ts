@@ -1,0 +1,115 @@
+import type { XYPosition } from '@xyflow/react';
+import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
+import type { Size } from '../../../shared/model/document.ts';
+import type { Operation } from '../../../shared/model/operations.ts';
+import { getKindSpec } from '../../../shared/model/catalog/index.ts';
+import {
+  addComponentOps,
+  connectOps,
+  moveComponentsOps,
+  removeElementsOps,
+  renameComponentOp,
+} from '../../../shared/model/commands.ts';
+import type { Placement } from '../canvas/reparent.ts';
+import { editorStore } from './index.ts';
+import { emptySelection, selectAllIn } from './selection.ts';
+
+/*
+ * User gestures as commands: each turns into operations from shared/model and goes through the store's
+ * one edit path (optimistic apply, one undo step, one doc.apply call).
+ */
+
+/** Adds a component of `kind` at `position` (relative to `parentId` when it sits in a boundary) and selects it. */
+export function addComponent(kind: ComponentKind, position: XYPosition, parentId: string | null): void {
+  const { design, scenarioId, edit, select } = editorStore.getState();
+  if (!design || !scenarioId) return;
+  const ops = addComponentOps(design, { scenarioId, kind, position, parentId });
+  const added = ops[0]?.type === 'component.add' ? ops[0].component.id : null;
+  if (edit(`Add ${getKindSpec(kind).label}`, ops) && added)
+    select({ componentIds: [added], connectionIds: [] });
+}
+
+/** Connects two components; a self-connection or a duplicate is refused with the model's message. */
+export function connect(sourceId: string, targetId: string): void {
+  const { design, edit, showError } = editorStore.getState();
+  if (!design) return;
+  let ops: Operation[];
+  try {
+    ops = connectOps(design, { sourceId, targetId });
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  edit('Connect', ops);
+}
+
+/** Renames a component; an unchanged or blank name is not an edit. */
+export function renameComponent(id: string, name: string): void {
+  const { design, edit } = editorStore.getState();
+  const current = design?.components.find((c) => c.id === id);
+  const trimmed = name.trim();
+  if (!current || trimmed === '' || trimmed === current.name) return;
+  edit('Rename', [renameComponentOp(id, trimmed)]);
+}
+
+/**
+ * Moves components to where a drag left them: one undo step however many moved. A placement with a
+ * `parentId` also takes the component into (or out of) a boundary.
+ */
+export function moveComponents(placements: readonly Placement[]): void {
+  const { design, edit } = editorStore.getState();
+  if (!design) return;
+  const reparented = placements.filter((p) => p.parentId !== undefined);
+  const ops: Operation[] = [
+    ...moveComponentsOps(
+      design,
+      placements.filter((p) => p.parentId === undefined),
+    ),
+    ...reparented.map((p): Operation => ({
+      type: 'component.update',
+      id: p.id,
+      changes: { parentId: p.parentId ?? null, position: p.position },
+    })),
+  ];
+  if (ops.length > 0) edit(placements.length === 1 ? 'Move' : `Move ${placements.length} components`, ops);
+}
+
+/**
+ * Resizes a boundary. Resizing from the top or left edge moves its corner and shifts its children back so
+ * they stay where they were on screen: all of it one undo step.
+ */
+export function resizeBoundary(
+  id: string,
+  position: XYPosition | null,
+  size: Size,
+  childMoves: { id: string; position: XYPosition }[],
+): void {
+  const { edit } = editorStore.getState();
+  const ops: Operation[] = [
+    { type: 'component.update', id, changes: position ? { position, size } : { size } },
+  ];
+  for (const move of childMoves)
+    ops.push({ type: 'component.update', id: move.id, changes: { position: move.position } });
+  edit('Resize', ops);
+}
+
+/** Deletes the selection with everything that depends on it (connections of removed components). */
+export function deleteSelection(): void {
+  const { design, selection, edit, select } = editorStore.getState();
+  if (!design) return;
+  const ops = removeElementsOps(design, {
+    componentIds: [...selection.componentIds],
+    connectionIds: [...selection.connectionIds],
+  });
+  if (ops.length === 0) return;
+  if (edit('Delete', ops)) select(emptySelection);
+}
+
+export function selectAll(): void {
+  const { design, scenarioId, select } = editorStore.getState();
+  if (design && scenarioId) select(selectAllIn(design, scenarioId));
+}
+
+export function clearSelection(): void {
+  editorStore.getState().select(emptySelection);
+}

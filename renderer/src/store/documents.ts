@@ -1,0 +1,121 @@
+import { request } from '../api/client.ts';
+import { editorStore } from './index.ts';
+import { rememberOpenPath } from './session.ts';
+import type { OpenDocument } from './types.ts';
+import { useUi } from './ui.ts';
+
+/*
+ * Opening, creating, saving as and closing documents. Each waits for queued writes first, so nothing the
+ * user did is lost, and reports a failure in the error banner while keeping whatever was open before.
+ */
+
+function report(error: unknown): void {
+  editorStore.getState().showError(error instanceof Error ? error.message : String(error));
+}
+
+/** Closes the current document on the host (if any) and shows `next` (or the start screen). */
+async function replaceWith(next: OpenDocument | null): Promise<void> {
+  const { doc, whenIdle } = editorStore.getState();
+  await whenIdle();
+  if (doc && doc.docId !== next?.docId) {
+    try {
+      await request('doc.close', { docId: doc.docId });
+    } catch (error) {
+      report(error);
+    }
+  }
+  if (next) editorStore.getState().load(next);
+  else editorStore.getState().unload();
+  rememberOpenPath(next?.path ?? null);
+}
+
+export async function openDocument(path: string): Promise<boolean> {
+  try {
+    const opened = await request('doc.open', { path });
+    await replaceWith(opened);
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+export async function createDocument(name: string, templateId: string | null): Promise<boolean> {
+  try {
+    const created = await request('doc.new', { name, templateId });
+    await replaceWith(created);
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+/** Continues on a copy at `path`, as Save As does in any desktop app; the undo history carries over. */
+export async function saveDocumentAs(path: string): Promise<boolean> {
+  const { doc, whenIdle } = editorStore.getState();
+  if (!doc) return false;
+  try {
+    await whenIdle();
+    const copy = await request('doc.saveAs', { docId: doc.docId, path });
+    editorStore.getState().rebase(copy);
+    rememberOpenPath(copy.path);
+    return true;
+  } catch (error) {
+    report(error);
+    return false;
+  }
+}
+
+export async function closeDocument(): Promise<void> {
+  await replaceWith(null);
+}
+
+/** After a reload: reopens the document the tab had open, or stays on the start screen with the reason. */
+export async function reopenDocument(path: string): Promise<void> {
+  try {
+    const opened = await request('doc.open', { path });
+    editorStore.getState().load(opened);
+  } catch (error) {
+    rememberOpenPath(null);
+    report(error);
+  }
+}
+
+/** Open…: the native dialog under Electron, the in-app workspace list in a browser. */
+export async function promptOpen(): Promise<void> {
+  if (!useUi.getState().appInfo?.nativeDialogs) {
+    useUi.getState().showDialog('open');
+    return;
+  }
+  try {
+    const { path } = await request('dialog.openDocument', {});
+    if (path) await openDocument(path);
+  } catch (error) {
+    report(error);
+  }
+}
+
+/** Save As…: the native dialog under Electron, an in-app file name prompt in a browser. */
+export async function promptSaveAs(): Promise<void> {
+  const { design } = editorStore.getState();
+  if (!design) return;
+  if (!useUi.getState().appInfo?.nativeDialogs) {
+    useUi.getState().showDialog('save-as');
+    return;
+  }
+  try {
+    const { path } = await request('dialog.saveDocument', { suggestedName: `${design.meta.name}.mlarch` });
+    if (path) await saveDocumentAs(path);
+  } catch (error) {
+    report(error);
+  }
+}
+
+/** The path of `name`.mlarch in the workspace folder, with the separator the host's own paths use. */
+export function workspacePath(workspace: string, name: string): string {
+  const separator = workspace.includes('\\') && !workspace.includes('/') ? '\\' : '/';
+  const folder = workspace.endsWith(separator) ? workspace.slice(0, -1) : workspace;
+  const file = name.toLowerCase().endsWith('.mlarch') ? name : `${name}.mlarch`;
+  return `${folder}${separator}${file}`;
+}

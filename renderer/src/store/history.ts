@@ -1,0 +1,57 @@
+import type { Operation } from '../../../shared/model/operations.ts';
+
+/** One undoable step: the operations that made it and the operations that take it back. */
+export interface HistoryEntry {
+  readonly label: string;
+  readonly ops: readonly Operation[];
+  readonly inverse: readonly Operation[];
+}
+
+export interface History {
+  readonly undo: readonly HistoryEntry[];
+  readonly redo: readonly HistoryEntry[];
+}
+
+/** Enough for a working session; the oldest steps fall off so memory stays bounded. */
+export const HISTORY_LIMIT = 200;
+
+export const emptyHistory: History = { undo: [], redo: [] };
+
+/** A new edit: it becomes the latest undo step and forgets the redo branch, as in any editor. */
+export function recordEdit(history: History, entry: HistoryEntry): History {
+  const undo = [...history.undo, entry];
+  return { undo: undo.length > HISTORY_LIMIT ? undo.slice(undo.length - HISTORY_LIMIT) : undo, redo: [] };
+}
+
+/** The step Undo would take back, or null. */
+export function peekUndo(history: History): HistoryEntry | null {
+  return history.undo[history.undo.length - 1] ?? null;
+}
+
+/** The step Redo would make again, or null. */
+export function peekRedo(history: History): HistoryEntry | null {
+  return history.redo[history.redo.length - 1] ?? null;
+}
+
+/**
+ * After an undo: the step moves to the redo stack. `redoOps` are the operations that make it again, as
+ * computed against the design the undo produced (more reliable than replaying the original ops).
+ */
+export function afterUndo(history: History, redoOps: readonly Operation[]): History {
+  const entry = peekUndo(history);
+  if (!entry) return history;
+  return {
+    undo: history.undo.slice(0, -1),
+    redo: [...history.redo, { label: entry.label, ops: redoOps, inverse: entry.inverse }],
+  };
+}
+
+/** After a redo: the step moves back to the undo stack with the freshly computed inverse. */
+export function afterRedo(history: History, inverse: readonly Operation[]): History {
+  const entry = peekRedo(history);
+  if (!entry) return history;
+  return {
+    undo: [...history.undo, { label: entry.label, ops: entry.ops, inverse }],
+    redo: history.redo.slice(0, -1),
+  };
+}
