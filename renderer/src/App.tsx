@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { request } from './api/client.ts';
 import { Editor } from './Editor.tsx';
-import { useFileMenuCommands } from './hooks/useMenuCommands.ts';
+import { AboutDialog } from './panels/AboutDialog.tsx';
+import { useWindowMenuCommands } from './hooks/useMenuCommands.ts';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { OpenDialog } from './panels/OpenDialog.tsx';
 import { SaveAsDialog } from './panels/SaveAsDialog.tsx';
@@ -33,7 +34,7 @@ export function App() {
   const dialog = useUi((s) => s.dialog);
   // Until app.info has answered and a remembered document has reopened, show neither screen.
   const [ready, setReady] = useState(false);
-  useFileMenuCommands();
+  useWindowMenuCommands();
 
   useEffect(() => {
     let live = true;
@@ -51,6 +52,7 @@ export function App() {
       {!ready && <p className="loading">Opening…</p>}
       {dialog === 'open' && <OpenDialog />}
       {dialog === 'save-as' && hasDocument && <SaveAsDialog />}
+      {dialog === 'about' && <AboutDialog />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Canvas } from './canvas/Canvas.tsx';
 import { Palette } from './canvas/Palette.tsx';
 import { useEditMenuCommands } from './hooks/useMenuCommands.ts';
 import { useEditorShortcuts } from './hooks/useEditorShortcuts.ts';
+import { Dock } from './panels/dock/Dock.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { TopBar } from './panels/TopBar.tsx';
 
@@ -14,14 +15,17 @@ function EditorLayout() {
       <TopBar />
       <div className="editor-body">
         <Palette />
-        <Canvas />
+        <div className="editor-centre">
+          <Canvas />
+          <Dock />
+        </div>
         <Inspector />
       </div>
     </div>
   );
 }
 
-/** The open document: top bar, palette, canvas and inspector sharing one React Flow instance. */
+/** The open document: top bar, palette, canvas, dock and inspector sharing one React Flow instance. */
 export function Editor() {
   return (
     <ReactFlowProvider>

@@ -7,7 +7,9 @@ import type {
   ResponseOf,
   Result,
 } from '../../../shared/api.ts';
-import { channels } from '../../../shared/api.ts';
+import { channels, events } from '../../../shared/api.ts';
+import { createEventQueue } from './eventQueue.ts';
+import type { EventQueue } from './eventQueue.ts';
 
 declare global {
   interface Window {
@@ -76,10 +78,25 @@ export async function request<C extends Channel>(channel: C, payload: RequestOf<
   return result.data;
 }
 
+type EventQueues = { [E in EventName]: EventQueue<EventOf<E>> };
+
+/*
+ * Subscribed once, when this module loads (before React mounts): main may send an event, such as
+ * `open-path` for a file the app was launched with, right after the page loads. The queues keep such
+ * events until the UI's first listener subscribes.
+ */
+const eventQueues = Object.fromEntries(
+  (Object.keys(events) as EventName[]).map((event) => {
+    const queue = createEventQueue<EventOf<typeof event>>();
+    api.on(event, (payload) => queue.emit(payload));
+    return [event, queue];
+  }),
+) as EventQueues;
+
 /** Subscribes to a main → renderer event (Electron only); returns the unsubscribe function. */
 export function onHostEvent<E extends EventName>(
   event: E,
   listener: (payload: EventOf<E>) => void,
 ): () => void {
-  return api.on(event, listener);
+  return eventQueues[event].subscribe(listener);
 }

@@ -16,6 +16,7 @@ import { COMPONENT_NODE_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { foldNodeChanges, foldSelectChanges } from './nodeChanges.ts';
 import { placeDraggedNodes } from './reparent.ts';
+import { FIT_VIEW_OPTIONS, useViewportMemory } from './useViewportMemory.ts';
 
 const nodeTypes = { component: ComponentNode, boundary: BoundaryNode };
 
@@ -31,17 +32,8 @@ export function Canvas() {
   const [overlay, setOverlay] = useState<ViewOverlay>(emptyOverlay);
   // The change handlers need the overlay of this very moment, not of the last render.
   const overlayRef = useRef(overlay);
-  const { screenToFlowPosition, getInternalNode, fitView } = useReactFlow<FlowNode, FlowEdge>();
-  // Fit the view to what is there when the canvas opens; an empty canvas keeps zoom 1, so the first drop
-  // does not make the view jump.
-  const [fitOnOpen] = useState(() => design?.components.some((c) => c.scenarioId === scenarioId) ?? false);
-  const shownScenario = useRef(scenarioId);
-  useEffect(() => {
-    if (shownScenario.current === scenarioId) return;
-    shownScenario.current = scenarioId;
-    // Nodes of the new scenario are measured on the next frame; fit once they are.
-    requestAnimationFrame(() => void fitView({ maxZoom: 1.2 }));
-  }, [scenarioId, fitView]);
+  const { screenToFlowPosition, getInternalNode } = useReactFlow<FlowNode, FlowEdge>();
+  const { savedOnOpen, fitOnOpen, onMoveEnd } = useViewportMemory(scenarioId);
 
   const nodes = useMemo(
     () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay) : []),
@@ -128,7 +120,9 @@ export function Canvas() {
         isValidConnection={(c) => c.source !== c.target}
         deleteKeyCode={null}
         fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1.2 }}
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        {...(savedOnOpen ? { defaultViewport: savedOnOpen } : {})}
+        onMoveEnd={onMoveEnd}
         minZoom={0.1}
         maxZoom={3}
       >

@@ -53,13 +53,15 @@ function toNode(component: Component, selected: boolean, overlay: ViewOverlay): 
 }
 
 function toEdge(connection: Connection, selected: boolean): FlowEdge {
+  const kindLabel = getConnectionKindSpec(connection.kind).label;
   return {
     id: connection.id,
     source: connection.sourceId,
     target: connection.targetId,
     selected,
-    label: getConnectionKindSpec(connection.kind).label,
-    data: { kindLabel: getConnectionKindSpec(connection.kind).label },
+    // Calls are the common case: labelling only the other kinds keeps large designs readable.
+    ...(connection.kind === 'call' ? {} : { label: kindLabel }),
+    data: { kindLabel },
     markerEnd: { type: MarkerType.ArrowClosed },
   };
 }

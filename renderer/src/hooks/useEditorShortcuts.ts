@@ -1,25 +1,31 @@
 import { useEffect } from 'react';
 import { clearSelection, deleteSelection, selectAll } from '../store/commands.ts';
+import { useDock } from '../store/dock.ts';
 import { editorStore } from '../store/index.ts';
+import { isTextField } from './textField.ts';
 
-/** True when keys typed now belong to a text field (which keeps its own undo, select-all and delete). */
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !['button', 'checkbox', 'radio', 'range', 'submit'].includes(target.type)
-  );
+/** True when keys typed now belong to a form control (a text field's own undo and delete, a select's letters). */
+function keysBelongToField(target: EventTarget | null): boolean {
+  return isTextField(target) || target instanceof HTMLSelectElement;
 }
 
-/** Editor shortcuts: undo/redo, delete, select all, clear selection. Inactive while a dialog is open. */
+/**
+ * Editor shortcuts: undo/redo, delete, select all, clear selection, toggle the dock. Inactive while a
+ * dialog is open. Under Electron the menu's accelerators take these keys first and arrive as menu commands.
+ */
 export function useEditorShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
+      // The dock toggle edits no text, so it works from a text field too, as the menu's accelerator does.
+      if (mod && !event.shiftKey && !event.altKey && key === 'j') {
+        event.preventDefault();
+        useDock.getState().toggle();
+        return;
+      }
+      if (keysBelongToField(event.target)) return;
       const store = editorStore.getState();
       if (mod && key === 'z') {
         event.preventDefault();

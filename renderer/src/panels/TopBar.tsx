@@ -2,8 +2,9 @@ import { peekRedo, peekUndo } from '../store/history.ts';
 import { closeDocument, promptOpen, promptSaveAs } from '../store/documents.ts';
 import { editorStore, useEditor } from '../store/index.ts';
 import { shortcutLabel } from '../hooks/platform.ts';
+import { useDock } from '../store/dock.ts';
 
-/** The editor's top bar: design name, scenario switcher, undo/redo and file commands. */
+/** The editor's top bar: design name, scenario switcher, undo/redo, the dock toggle and file commands. */
 export function TopBar() {
   const name = useEditor((s) => s.design?.meta.name ?? '');
   const path = useEditor((s) => s.doc?.path ?? '');
@@ -12,6 +13,7 @@ export function TopBar() {
   const undoEntry = useEditor((s) => peekUndo(s.history));
   const redoEntry = useEditor((s) => peekRedo(s.history));
   const pending = useEditor((s) => s.pending);
+  const dockOpen = useDock((s) => s.open);
   const { undo, redo, setScenario } = editorStore.getState();
 
   const undoTitle = undoEntry
@@ -48,6 +50,16 @@ export function TopBar() {
         </button>
         <button type="button" aria-label="Redo" title={redoTitle} disabled={!redoEntry} onClick={redo}>
           ↷ Redo
+        </button>
+      </div>
+      <div className="toolbar" role="toolbar" aria-label="View">
+        <button
+          type="button"
+          aria-pressed={dockOpen}
+          title={`${dockOpen ? 'Hide' : 'Show'} the dock with the tables of this scenario (${shortcutLabel('J')})`}
+          onClick={useDock.getState().toggle}
+        >
+          <span aria-hidden="true">▤</span> Dock
         </button>
       </div>
       <div className="toolbar" role="toolbar" aria-label="File">

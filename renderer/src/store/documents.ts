@@ -1,5 +1,5 @@
 import { request } from '../api/client.ts';
-import { editorStore } from './index.ts';
+import { editorStore, viewportSaver } from './index.ts';
 import { rememberOpenPath } from './session.ts';
 import type { OpenDocument } from './types.ts';
 import { useUi } from './ui.ts';
@@ -15,6 +15,7 @@ function report(error: unknown): void {
 
 /** Closes the current document on the host (if any) and shows `next` (or the start screen). */
 async function replaceWith(next: OpenDocument | null): Promise<void> {
+  viewportSaver.flush();
   const { doc, whenIdle } = editorStore.getState();
   await whenIdle();
   if (doc && doc.docId !== next?.docId) {
@@ -53,6 +54,7 @@ export async function createDocument(name: string, templateId: string | null): P
 
 /** Continues on a copy at `path`, as Save As does in any desktop app; the undo history carries over. */
 export async function saveDocumentAs(path: string): Promise<boolean> {
+  viewportSaver.flush();
   const { doc, whenIdle } = editorStore.getState();
   if (!doc) return false;
   try {

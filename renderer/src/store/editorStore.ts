@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { OpenDocument } from './types.ts';
-import type { Design } from '../../../shared/model/document.ts';
+import type { Design, Viewport } from '../../../shared/model/document.ts';
 import type { Operation } from '../../../shared/model/operations.ts';
 import { applyOperations } from '../../../shared/model/apply.ts';
 import { afterRedo, afterUndo, emptyHistory, peekRedo, peekUndo, recordEdit } from './history.ts';
@@ -43,6 +43,11 @@ export interface EditorState {
   edit(label: string, ops: Operation[]): boolean;
   undo(): void;
   redo(): void;
+  /**
+   * Saves the canvas viewport of a scenario: written through the same ordered queue as edits, but view
+   * state, so it is no undo step and leaves the undo and redo stacks as they are. False when unchanged.
+   */
+  saveViewport(scenarioId: string, viewport: Viewport): boolean;
   select(selection: Selection): void;
   setScenario(scenarioId: string): void;
   showError(message: string): void;
@@ -151,11 +156,29 @@ export function createEditorStore(host: EditorHost) {
       edit: (label, ops) => commit(ops, (inverse) => recordEdit(get().history, { label, ops, inverse })),
       undo: () => {
         const entry = peekUndo(get().history);
-        if (entry) commit([...entry.inverse], (redoOps) => afterUndo(get().history, redoOps));
+        if (!entry) return;
+        // A step left with nothing to take back (its only change was view state) just moves over.
+        if (entry.inverse.length === 0) set((s) => ({ history: afterUndo(s.history, entry.ops) }));
+        else commit([...entry.inverse], (redoOps) => afterUndo(get().history, redoOps));
       },
       redo: () => {
         const entry = peekRedo(get().history);
-        if (entry) commit([...entry.ops], (inverse) => afterRedo(get().history, inverse));
+        if (!entry) return;
+        if (entry.ops.length === 0) set((s) => ({ history: afterRedo(s.history, entry.inverse) }));
+        else commit([...entry.ops], (inverse) => afterRedo(get().history, inverse));
+      },
+      saveViewport: (scenarioId, viewport) => {
+        const scenario = get().design?.scenarios.find((s) => s.id === scenarioId);
+        // A scenario removed since the view moved has no view to keep.
+        if (!scenario) return false;
+        const saved = scenario.viewport;
+        if (saved && saved.x === viewport.x && saved.y === viewport.y && saved.zoom === viewport.zoom)
+          return false;
+        const { x, y, zoom } = viewport;
+        return commit(
+          [{ type: 'scenario.update', id: scenarioId, changes: { viewport: { x, y, zoom } } }],
+          () => get().history,
+        );
       },
       select: (selection) => set((s) => ({ selection: pruneSelection(s.design, selection) })),
       setScenario: (scenarioId) => set({ scenarioId, selection: emptySelection }),

@@ -17,9 +17,27 @@ export const HISTORY_LIMIT = 200;
 
 export const emptyHistory: History = { undo: [], redo: [] };
 
+/**
+ * Operations as the history keeps them: without view state. A scenario's saved viewport is written
+ * without an undo step, so no step may carry one either; otherwise undoing an edit would jump the view
+ * back to where it was when that edit was made.
+ */
+export function withoutViewState(ops: readonly Operation[]): readonly Operation[] {
+  if (!ops.some((op) => op.type === 'scenario.update' && 'viewport' in op.changes)) return ops;
+  return ops.flatMap((op): Operation[] => {
+    if (op.type !== 'scenario.update' || !('viewport' in op.changes)) return [op];
+    const { viewport: _viewState, ...changes } = op.changes;
+    return Object.keys(changes).length > 0 ? [{ ...op, changes }] : [];
+  });
+}
+
+function clean(entry: HistoryEntry): HistoryEntry {
+  return { label: entry.label, ops: withoutViewState(entry.ops), inverse: withoutViewState(entry.inverse) };
+}
+
 /** A new edit: it becomes the latest undo step and forgets the redo branch, as in any editor. */
 export function recordEdit(history: History, entry: HistoryEntry): History {
-  const undo = [...history.undo, entry];
+  const undo = [...history.undo, clean(entry)];
   return { undo: undo.length > HISTORY_LIMIT ? undo.slice(undo.length - HISTORY_LIMIT) : undo, redo: [] };
 }
 
@@ -42,7 +60,7 @@ export function afterUndo(history: History, redoOps: readonly Operation[]): Hist
   if (!entry) return history;
   return {
     undo: history.undo.slice(0, -1),
-    redo: [...history.redo, { label: entry.label, ops: redoOps, inverse: entry.inverse }],
+    redo: [...history.redo, clean({ label: entry.label, ops: redoOps, inverse: entry.inverse })],
   };
 }
 
@@ -51,7 +69,7 @@ export function afterRedo(history: History, inverse: readonly Operation[]): Hist
   const entry = peekRedo(history);
   if (!entry) return history;
   return {
-    undo: [...history.undo, { label: entry.label, ops: entry.ops, inverse }],
+    undo: [...history.undo, clean({ label: entry.label, ops: entry.ops, inverse })],
     redo: history.redo.slice(0, -1),
   };
 }

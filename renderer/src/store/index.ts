@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { request } from '../api/client.ts';
 import { createEditorStore } from './editorStore.ts';
 import type { EditorState } from './editorStore.ts';
+import { createViewportSaver } from './viewportSaver.ts';
 
 /** The one editor store of this window, writing through the host's doc.apply. */
 export const editorStore = createEditorStore({
@@ -12,3 +13,10 @@ export const editorStore = createEditorStore({
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(editorStore, selector);
 }
+
+/** Writes the canvas viewport a while after the user stops panning or zooming (view state, no undo step). */
+export const viewportSaver = createViewportSaver((docId, scenarioId, viewport) => {
+  const { doc, saveViewport } = editorStore.getState();
+  // A view left over from a document that has since closed does not belong in the next one.
+  if (doc?.docId === docId) saveViewport(scenarioId, viewport);
+});

@@ -3,8 +3,8 @@ import type { ResponseOf } from '../../../shared/api.ts';
 
 export type AppInfo = ResponseOf<'app.info'>;
 
-/** In-app dialogs, used where the host has no native ones (the web host). */
-export type DialogName = 'open' | 'save-as';
+/** In-app dialogs: Open and Save As where the host has no native ones (the web host), and About. */
+export type DialogName = 'open' | 'save-as' | 'about';
 
 interface UiState {
   /** Facts about the host, read once at start; null until then. */

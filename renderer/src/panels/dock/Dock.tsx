@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { clampDockHeight, useDock } from '../../store/dock.ts';
+import type { DockTab } from '../../store/dock.ts';
+import { shortcutLabel } from '../../hooks/platform.ts';
+import { ComponentsTab } from './ComponentsTab.tsx';
+import { ConnectionsTab } from './ConnectionsTab.tsx';
+import { DockResizer } from './DockResizer.tsx';
+import './dock.css';
+
+const tabs: readonly { id: DockTab; label: string }[] = [
+  { id: 'components', label: 'Components' },
+  { id: 'connections', label: 'Connections' },
+];
+
+/** The bottom dock under the canvas: tables of the scenario now, analysis tabs as they arrive. */
+export function Dock() {
+  const open = useDock((s) => s.open);
+  const storedHeight = useDock((s) => s.heightPx);
+  const tab = useDock((s) => s.tab);
+  const { setHeight, showTab, toggle } = useDock.getState();
+  // While the edge is dragged the height is previewed here and stored once, when the drag ends.
+  const [preview, setPreview] = useState<number | null>(null);
+  if (!open) return null;
+  const heightPx = preview ?? storedHeight;
+
+  const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const index = tabs.findIndex((t) => t.id === tab);
+    const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    if (!next) return;
+    event.preventDefault();
+    showTab(next.id);
+    document.getElementById(`dock-tab-${next.id}`)?.focus();
+  };
+
+  return (
+    <section className="dock" aria-label="Dock" style={{ height: heightPx }}>
+      <DockResizer
+        heightPx={heightPx}
+        onPreview={(h) => setPreview(clampDockHeight(h))}
+        onCommit={(h) => {
+          setPreview(null);
+          setHeight(h);
+        }}
+      />
+      <div className="dock-header">
+        <div className="dock-tabs" role="tablist" aria-label="Dock tabs" onKeyDown={onTabKeyDown}>
+          {tabs.map((t) => (
+            <button
+              key={t.id}
+              id={`dock-tab-${t.id}`}
+              type="button"
+              role="tab"
+              aria-selected={t.id === tab}
+              aria-controls="dock-panel"
+              tabIndex={t.id === tab ? 0 : -1}
+              onClick={() => showTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close dock"
+          title={`Close dock (${shortcutLabel('J')})`}
+          onClick={toggle}
+        >
+          ×
+        </button>
+      </div>
+      <div className="dock-panel" id="dock-panel" role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
+        {tab === 'components' ? <ComponentsTab /> : <ConnectionsTab />}
+      </div>
+    </section>
+  );
+}
