@@ -2,64 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { applyOperations, validateDesign } from './apply.ts';
 import type { Attributes } from './attributes.ts';
 import type { Component, Design } from './document.ts';
-import {
-  createComponent,
-  createConnection,
-  createEmptyDesign,
-  createJourney,
-  createRisk,
-  createScenario,
-} from './factory.ts';
+import { createComponent, createConnection, createJourney, createRisk, createScenario } from './factory.ts';
 import type { Operation } from './operations.ts';
 import { OperationError } from './operations.ts';
 import { syntheticDesign } from './testing/synthetic.ts';
-
-/** A small design: client → gateway → model server, a feature store inside a region, one journey. */
-function fixture() {
-  const empty = createEmptyDesign({ name: 'Fraud scoring', now: new Date('2026-03-01T10:00:00Z') });
-  const scenarioId = empty.scenarios[0]!.id;
-  const client = createComponent({
-    scenarioId,
-    kind: 'client-app',
-    name: 'Checkout',
-    position: { x: 0, y: 0 },
-  });
-  const gateway = createComponent({
-    scenarioId,
-    kind: 'api-gateway',
-    name: 'Gateway',
-    position: { x: 200, y: 0 },
-  });
-  const region = createComponent({ scenarioId, kind: 'region', name: 'EU West', position: { x: 0, y: 300 } });
-  const server = createComponent({
-    scenarioId,
-    kind: 'model-server',
-    name: 'Scorer',
-    position: { x: 400, y: 0 },
-  });
-  const store = createComponent({
-    scenarioId,
-    kind: 'feature-store',
-    name: 'Feature store',
-    position: { x: 10, y: 10 },
-    parentId: region.id,
-  });
-  const e1 = createConnection({ scenarioId, sourceId: client.id, targetId: gateway.id });
-  const e2 = createConnection({ scenarioId, sourceId: gateway.id, targetId: server.id });
-  const e3 = createConnection({ scenarioId, sourceId: server.id, targetId: store.id, kind: 'data-flow' });
-  const e4 = createConnection({ scenarioId, sourceId: gateway.id, targetId: store.id });
-  const journey = createJourney({ scenarioId, name: 'Pay', entryId: client.id });
-  const ops: Operation[] = [
-    ...[client, gateway, region, server, store].map((component): Operation => ({
-      type: 'component.add',
-      component,
-    })),
-    ...[e1, e2, e3, e4].map((connection): Operation => ({ type: 'connection.add', connection })),
-    { type: 'journey.add', journey },
-  ];
-  const design = applyOperations(empty, ops).design;
-  return { design, scenarioId, client, gateway, region, server, store, e1, e2, e3, e4, journey };
-}
+import { fixture } from './testing/small-design.ts';
 
 function withAttributes(component: Component, attributes: Attributes): Component {
   return { ...component, attributes: { ...component.attributes, ...attributes } };
@@ -431,24 +378,5 @@ describe('applyOperations', () => {
     const { design: bare, inverse } = applyOperations(design, ops);
     expect(bare.connections).toEqual([]);
     expect(applyOperations(bare, inverse).design).toEqual(design);
-  });
-});
-
-describe('validateDesign', () => {
-  it('accepts a sound design and names the path of each problem', () => {
-    const f = fixture();
-    expect(validateDesign(f.design)).toEqual([]);
-    const broken: Design = structuredClone(f.design);
-    broken.components[0]!.attributes.availability = 2;
-    broken.connections[1]!.targetId = 'c_gone';
-    broken.journeys[0]!.entryId = f.region.id;
-    broken.components.push({ ...broken.components[1]! });
-    const problems = validateDesign(broken);
-    expect(problems).toEqual([
-      `components[5].id: the id ${f.gateway.id} is used twice.`,
-      'components[0].attributes.availability: "Checkout": "Availability" must be at most 1.',
-      "connections[1]: The connection's target component does not exist (c_gone).",
-      'journeys[0].entryId: Journey "Pay" cannot start at "EU West": it is a boundary, not a component.',
-    ]);
   });
 });
