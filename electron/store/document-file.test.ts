@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serializeDesign } from '../../shared/model/canonical.ts';
-import type { Design } from '../../shared/model/document.ts';
+import { ENTITY_COLLECTIONS, type Design } from '../../shared/model/document.ts';
 import {
   createComponent,
   createConnection,
@@ -30,16 +30,7 @@ const design = (): Design => syntheticDesign({ components: 120, connections: 200
 
 /** True when every entity collection is in id order. */
 function inIdOrder(d: Design): boolean {
-  const keys = [
-    'scenarios',
-    'components',
-    'connections',
-    'journeys',
-    'decisions',
-    'risks',
-    'snapshots',
-  ] as const;
-  return keys.every((key) =>
+  return ENTITY_COLLECTIONS.every((key) =>
     d[key].every((e, i, all) => i === 0 || (all[i - 1] as { id: string }).id < e.id),
   );
 }

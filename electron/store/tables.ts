@@ -1,4 +1,4 @@
-import type { Design } from '../../shared/model/document.ts';
+import { ENTITY_COLLECTIONS, type Design, type EntityCollection } from '../../shared/model/document.ts';
 
 /*
  * How each entity collection of a Design maps to a table. Rows are read with `.raw()` (arrays in column order)
@@ -7,8 +7,7 @@ import type { Design } from '../../shared/model/document.ts';
  */
 
 /** The entity collections of a Design, each stored in its own table. */
-export type CollectionKey =
-  'scenarios' | 'components' | 'connections' | 'journeys' | 'decisions' | 'risks' | 'snapshots';
+export type CollectionKey = EntityCollection;
 export type EntityOf<K extends CollectionKey> = Design[K][number];
 export type SqlValue = string | number | null;
 
@@ -20,15 +19,7 @@ export interface EntityTable<T> {
   fromRow(row: readonly unknown[]): T;
 }
 
-export const COLLECTION_KEYS: readonly CollectionKey[] = [
-  'scenarios',
-  'components',
-  'connections',
-  'journeys',
-  'decisions',
-  'risks',
-  'snapshots',
-];
+export const COLLECTION_KEYS: readonly CollectionKey[] = ENTITY_COLLECTIONS;
 
 const json = (value: unknown): string => JSON.stringify(value);
 const parse = (text: unknown): unknown => (text === null ? null : JSON.parse(text as string));

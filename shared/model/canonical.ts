@@ -1,5 +1,5 @@
 import type { Design } from './document.ts';
-import { designSchema } from './document.ts';
+import { designSchema, ENTITY_COLLECTIONS } from './document.ts';
 import { compareIds } from './draft.ts';
 import { formatPath, validateDesign } from './integrity.ts';
 import type { UpgradeTable } from './upgrade.ts';
@@ -14,16 +14,6 @@ export type { DesignFormatErrorCode } from './upgrade.ts';
  * in creation order), other arrays keep their order (they are user data), indent is 2 spaces, and the text
  * ends with a newline.
  */
-
-const ENTITY_COLLECTIONS = [
-  'scenarios',
-  'components',
-  'connections',
-  'journeys',
-  'decisions',
-  'risks',
-  'snapshots',
-] as const;
 
 /** A deep copy of a JSON value with object keys in sorted order and -0 written as 0. */
 function sortKeys(value: unknown): unknown {

@@ -1,7 +1,7 @@
-import type { ComponentKind, ConnectionKind } from './catalog/index.ts';
+import type { ConnectionKind } from './catalog/index.ts';
 import { getKindSpec } from './catalog/index.ts';
-import type { Component, Design, Position, Size } from './document.ts';
-import { createComponent, createConnection } from './factory.ts';
+import type { Component, Design, Position } from './document.ts';
+import { createComponent, createConnection, type NewComponentOptions } from './factory.ts';
 import type { ModelLookup } from './integrity.ts';
 import { endpointsProblem, q } from './integrity.ts';
 import type { Operation } from './operations.ts';
@@ -126,17 +126,7 @@ export function uniqueComponentName(design: Design, scenarioId: string, base: st
  * The operations that add a new component of `kind` (catalog defaults; named after the kind, numbered when
  * the name is taken). The first operation is the `component.add`, carrying the new component and its id.
  */
-export function addComponentOps(
-  design: Design,
-  options: {
-    scenarioId: string;
-    kind: ComponentKind;
-    name?: string;
-    position: Position;
-    parentId?: string | null;
-    size?: Size | null;
-  },
-): Operation[] {
+export function addComponentOps(design: Design, options: NewComponentOptions): Operation[] {
   const name =
     options.name ?? uniqueComponentName(design, options.scenarioId, getKindSpec(options.kind).label);
   return [{ type: 'component.add', component: createComponent({ ...options, name }) }];

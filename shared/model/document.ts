@@ -175,6 +175,18 @@ export type Settings = z.infer<typeof settingsSchema>;
 export type Meta = z.infer<typeof metaSchema>;
 export type Design = z.infer<typeof designSchema>;
 
+/** The entity collections of a design, each an array kept in id order (the canonical order). */
+export const ENTITY_COLLECTIONS = [
+  'scenarios',
+  'components',
+  'connections',
+  'journeys',
+  'decisions',
+  'risks',
+  'snapshots',
+] as const;
+export type EntityCollection = (typeof ENTITY_COLLECTIONS)[number];
+
 /** Settings of a new design: no budget, no policy, AI risk tier not yet assessed. */
 export function defaultSettings(): Settings {
   return {

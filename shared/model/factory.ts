@@ -47,15 +47,18 @@ export function createScenario(options: { name: string; description?: string }):
   return { id: newId('s'), name: options.name, description: options.description ?? '', viewport: null };
 }
 
-/** A new component of `kind` with the catalog's default attributes, named after the kind unless `name` is given. */
-export function createComponent(options: {
+/** What a new component needs: where it goes and its kind; the rest has defaults. */
+export interface NewComponentOptions {
   scenarioId: string;
   kind: ComponentKind;
   name?: string;
   position: Position;
   parentId?: string | null;
   size?: Size | null;
-}): Component {
+}
+
+/** A new component of `kind` with the catalog's default attributes, named after the kind unless `name` is given. */
+export function createComponent(options: NewComponentOptions): Component {
   return {
     id: newId('c'),
     scenarioId: options.scenarioId,
