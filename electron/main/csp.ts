@@ -21,3 +21,14 @@ export const cspDirectives = [
 
 /** The policy as a header value. */
 export const contentSecurityPolicy = cspDirectives.join('; ');
+
+/**
+ * Directives a browser honours only in a header (CSP 3 §6.4.2): the meta tag leaves them out, since
+ * Chromium reports each one it finds in a meta tag as an error.
+ */
+export const headerOnlyDirectives = ['frame-ancestors'] as const;
+
+/** The policy as renderer/index.html's meta tag carries it. */
+export const metaContentSecurityPolicy = cspDirectives
+  .filter((directive) => !headerOnlyDirectives.some((name) => directive.startsWith(`${name} `)))
+  .join('; ');

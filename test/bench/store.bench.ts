@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Design } from '../../shared/model/document.ts';
 import { seededRandom, syntheticDesign } from '../../shared/model/testing/synthetic.ts';
@@ -34,6 +35,14 @@ function measureOpen(file: string): number[] {
   return times;
 }
 
+/** Opens the file once in each of a few fresh processes: the first open, with nothing warmed up. */
+function measureFirstOpen(file: string): number[] {
+  const script = path.join(import.meta.dirname, 'open-once.ts');
+  return Array.from({ length: 3 }, () =>
+    Number(execFileSync(process.execPath, [script, file], { encoding: 'utf8' })),
+  );
+}
+
 function measureApply(file: string, synchronous: SynchronousMode, seed: number): number[] {
   const document = openDocumentFile(file, { synchronous });
   const edits = new RandomEdits(seededRandom(seed));
@@ -59,6 +68,7 @@ export async function run(): Promise<BenchFigure[]> {
     const design: Design = syntheticDesign({ components: COMPONENTS, connections: CONNECTIONS, seed: 1 });
     createDocumentFile(file, design).close();
     const open = measureOpen(file);
+    const firstOpen = measureFirstOpen(file);
     const normal = measureApply(file, 'NORMAL', 2);
     const full = measureApply(file, 'FULL', 3);
     return [
@@ -66,6 +76,12 @@ export async function run(): Promise<BenchFigure[]> {
       { bench: 'store.apply.p50', value: round3(percentile(normal, 0.5)), unit: 'ms', target: 5 },
       { bench: 'store.apply.p95.sync_full', value: round3(percentile(full, 0.95)), unit: 'ms', target: 5 },
       { bench: 'store.open', value: round3(percentile(open, 0.5)), unit: 'ms', target: 300 },
+      {
+        bench: 'store.open.fresh_process',
+        value: round3(percentile(firstOpen, 0.5)),
+        unit: 'ms',
+        target: 300,
+      },
     ];
   } finally {
     removeTempDir(dir);

@@ -124,8 +124,15 @@ export const test = base.extend<{ host: WebHost; app: Page }>({
   },
   /** The page with the app loaded from the host's printed address. */
   app: async ({ page, host }, use) => {
+    // Errors in the page (uncaught exceptions, console.error, CSP violations) fail the test that caused them.
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
+    });
     await page.goto(host.url);
     await use(page);
+    expect(pageErrors, 'errors in the page').toEqual([]);
   },
 });
 
