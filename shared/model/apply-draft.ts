@@ -1,7 +1,8 @@
 import type { AttrValue, Attributes } from './attributes.ts';
 import type { Component, Connection, Design, Journey, Meta, Risk, Scenario } from './document.ts';
 import { DraftTable, RefCount } from './draft.ts';
-import type { AttributeProblem, ModelLookup } from './integrity.ts';
+import type { AttributeProblem } from './catalog/index.ts';
+import type { ModelLookup } from './integrity.ts';
 import { plural } from './integrity.ts';
 
 /*

@@ -8,11 +8,13 @@ import {
   refuse,
   sameValue,
 } from './apply-draft.ts';
-import { defaultConnectionAttributes } from './catalog/index.ts';
-import type { Component, Connection, Design } from './document.ts';
 import {
   componentAttributeProblems,
   connectionAttributeProblems,
+  defaultConnectionAttributes,
+} from './catalog/index.ts';
+import type { Component, Connection, Design } from './document.ts';
+import {
   connectionName,
   endpointsProblem,
   journeyEntryProblem,

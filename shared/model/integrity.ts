@@ -1,6 +1,5 @@
-import type { Attributes } from './attributes.ts';
-import type { AttrSpec, ComponentKind, ConnectionKind } from './catalog/index.ts';
-import { BOUNDARY_KINDS, attributeError, getConnectionKindSpec, getKindSpec } from './catalog/index.ts';
+import type { ComponentKind } from './catalog/index.ts';
+import { BOUNDARY_KINDS, componentAttributeProblems, connectionAttributeProblems } from './catalog/index.ts';
 import type { Component, Connection, Design, Journey, Scenario } from './document.ts';
 
 /*
@@ -42,68 +41,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export interface ModelLookup {
   scenario(id: string): Scenario | undefined;
   component(id: string): Component | undefined;
-}
-
-/** One attribute problem: the key (for a path) and the message. */
-export interface AttributeProblem {
-  readonly key: string;
-  readonly message: string;
-}
-
-const specMaps = new WeakMap<readonly AttrSpec[], ReadonlyMap<string, AttrSpec>>();
-function specMap(specs: readonly AttrSpec[]): ReadonlyMap<string, AttrSpec> {
-  let map = specMaps.get(specs);
-  if (!map) {
-    map = new Map(specs.map((s) => [s.key, s]));
-    specMaps.set(specs, map);
-  }
-  return map;
-}
-
-function attributeProblems(
-  specs: readonly AttrSpec[],
-  owner: string,
-  attributes: Attributes,
-  complete: boolean,
-): AttributeProblem[] {
-  const byKey = specMap(specs);
-  const problems: AttributeProblem[] = [];
-  for (const key of Object.keys(attributes)) {
-    const spec = byKey.get(key);
-    const value = attributes[key];
-    if (!spec) problems.push({ key, message: `${owner} have no attribute "${key}".` });
-    else if (value === undefined) problems.push({ key, message: `"${spec.label}" has no value.` });
-    else {
-      const error = attributeError(spec, value);
-      if (error) problems.push({ key, message: error });
-    }
-  }
-  if (complete) {
-    for (const spec of specs) {
-      if (!(spec.key in attributes)) problems.push({ key: spec.key, message: `"${spec.label}" is missing.` });
-    }
-  }
-  return problems;
-}
-
-/** Problems of a component's attribute bag (`complete`: every attribute of the kind must be there). */
-export function componentAttributeProblems(
-  kind: ComponentKind,
-  attributes: Attributes,
-  complete: boolean,
-): AttributeProblem[] {
-  const spec = getKindSpec(kind);
-  return attributeProblems(spec.attributes, `${spec.label} components`, attributes, complete);
-}
-
-/** Problems of a connection's attribute bag (`complete`: every attribute of the kind must be there). */
-export function connectionAttributeProblems(
-  kind: ConnectionKind,
-  attributes: Attributes,
-  complete: boolean,
-): AttributeProblem[] {
-  const spec = getConnectionKindSpec(kind);
-  return attributeProblems(spec.attributes, `${spec.label} connections`, attributes, complete);
 }
 
 /** Why `child` cannot sit inside `parentId` (missing, not a boundary, other scenario, cycle), or null. */

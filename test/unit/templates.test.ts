@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseDesign, serializeDesign } from '../../shared/model/canonical.ts';
-import { componentAttributesErrors, connectionAttributesErrors } from '../../shared/model/catalog/index.ts';
+import { componentAttributeProblems, connectionAttributeProblems } from '../../shared/model/catalog/index.ts';
 import type { Component, Design } from '../../shared/model/document.ts';
 import { isBoundaryKind, validateDesign } from '../../shared/model/integrity.ts';
 import { TEMPLATE_DIR, templateFileName, templates } from '../fixtures/templates/index.ts';
@@ -86,10 +86,10 @@ describe('golden-path templates', () => {
 
     it('gives every component and connection every attribute of its kind, all valid', () => {
       for (const c of design.components) {
-        expect(componentAttributesErrors(c.kind, c.attributes, true), c.id).toEqual([]);
+        expect(componentAttributeProblems(c.kind, c.attributes, true), c.id).toEqual([]);
       }
       for (const e of design.connections) {
-        expect(connectionAttributesErrors(e.kind, e.attributes, true), e.id).toEqual([]);
+        expect(connectionAttributeProblems(e.kind, e.attributes, true), e.id).toEqual([]);
       }
     });
 

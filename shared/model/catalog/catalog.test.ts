@@ -7,9 +7,9 @@ import {
   COMPONENT_KINDS,
   CONNECTION_KINDS,
   attributeError,
-  attributesErrors,
-  componentAttributesErrors,
-  connectionAttributesErrors,
+  attributeProblems,
+  componentAttributeProblems,
+  connectionAttributeProblems,
   connectionKindSpecs,
   defaultAttributes,
   defaultConnectionAttributes,
@@ -181,16 +181,18 @@ describe('attribute specs', () => {
 
   it('gives every kind defaults that validate completely', () => {
     for (const spec of kindSpecs) {
-      const errors = attributesErrors(spec.attributes, defaultsOf(spec.attributes), {
+      const errors = attributeProblems(spec.attributes, defaultsOf(spec.attributes), {
         complete: true,
         owner: spec.label,
       });
       expect(errors, spec.kind).toEqual([]);
-      expect(componentAttributesErrors(spec.kind, defaultAttributes(spec.kind), true), spec.kind).toEqual([]);
+      expect(componentAttributeProblems(spec.kind, defaultAttributes(spec.kind), true), spec.kind).toEqual(
+        [],
+      );
     }
     for (const spec of connectionKindSpecs) {
       expect(
-        connectionAttributesErrors(spec.kind, defaultConnectionAttributes(spec.kind), true),
+        connectionAttributeProblems(spec.kind, defaultConnectionAttributes(spec.kind), true),
         spec.kind,
       ).toEqual([]);
     }
@@ -371,12 +373,15 @@ describe('validation against the catalog', () => {
   });
 
   it('rejects an unknown key and reports missing ones when complete', () => {
-    const errors = componentAttributesErrors('cache', { ...defaultAttributes('cache'), hit_rate: 0.5 }, true);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain('"hit_rate"');
-    const missing = componentAttributesErrors('cache', { hit_ratio: 0.5 }, true);
-    expect(missing.some((e) => e.includes('"p50_ms"'))).toBe(true);
-    expect(componentAttributesErrors('cache', { hit_ratio: 0.5 }, false)).toEqual([]);
+    const errors = componentAttributeProblems(
+      'cache',
+      { ...defaultAttributes('cache'), hit_rate: 0.5 },
+      true,
+    );
+    expect(errors).toEqual([{ key: 'hit_rate', message: 'Cache components have no attribute "hit_rate".' }]);
+    const missing = componentAttributeProblems('cache', { hit_ratio: 0.5 }, true);
+    expect(missing.some((p) => p.key === 'p50_ms' && p.message.endsWith('is missing.'))).toBe(true);
+    expect(componentAttributeProblems('cache', { hit_ratio: 0.5 }, false)).toEqual([]);
   });
 
   it('refuses a default override that names no attribute', () => {

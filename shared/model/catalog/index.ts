@@ -2,10 +2,11 @@ import type { Attributes } from '../attributes.ts';
 import { connectionKindSpecs } from './connections.ts';
 import { kindSpecs } from './kinds.ts';
 import type { ComponentKind, ConnectionKind, ConnectionKindSpec, KindSpec } from './types.ts';
-import { attributesErrors, defaultsOf } from './validate.ts';
+import { attributeProblems, defaultsOf, type AttributeProblem } from './validate.ts';
 
 export * from './types.ts';
-export { attributeError, attributesErrors, defaultsOf } from './validate.ts';
+export { attributeError, attributeProblems, defaultsOf } from './validate.ts';
+export type { AttributeProblem } from './validate.ts';
 export { kindSpecs, connectionKindSpecs };
 
 const kindByName = new Map<ComponentKind, KindSpec>(kindSpecs.map((k) => [k.kind, k]));
@@ -37,22 +38,22 @@ export function defaultConnectionAttributes(kind: ConnectionKind): Attributes {
   return defaultsOf(getConnectionKindSpec(kind).attributes);
 }
 
-/** Problems of a component's attributes; `complete` demands every attribute of the kind. */
-export function componentAttributesErrors(
+/** Problems of a component's attribute bag (`complete`: every attribute of the kind must be there). */
+export function componentAttributeProblems(
   kind: ComponentKind,
   attributes: Attributes,
   complete: boolean,
-): string[] {
+): AttributeProblem[] {
   const spec = getKindSpec(kind);
-  return attributesErrors(spec.attributes, attributes, { complete, owner: spec.label });
+  return attributeProblems(spec.attributes, attributes, { complete, owner: `${spec.label} components` });
 }
 
-/** Problems of a connection's attributes; `complete` demands every attribute of the kind. */
-export function connectionAttributesErrors(
+/** Problems of a connection's attribute bag (`complete`: every attribute of the kind must be there). */
+export function connectionAttributeProblems(
   kind: ConnectionKind,
   attributes: Attributes,
   complete: boolean,
-): string[] {
+): AttributeProblem[] {
   const spec = getConnectionKindSpec(kind);
-  return attributesErrors(spec.attributes, attributes, { complete, owner: `${spec.label} connection` });
+  return attributeProblems(spec.attributes, attributes, { complete, owner: `${spec.label} connections` });
 }

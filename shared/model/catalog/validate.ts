@@ -34,32 +34,51 @@ export function attributeError(spec: AttrSpec, value: AttrValue): string | null 
   }
 }
 
+/** One attribute problem: the key (for a path) and the message. */
+export interface AttributeProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+// Spec lists are catalog constants: index each once, not on every check of a 13,000-entity design.
+const specMaps = new WeakMap<readonly AttrSpec[], ReadonlyMap<string, AttrSpec>>();
+function specMap(specs: readonly AttrSpec[]): ReadonlyMap<string, AttrSpec> {
+  let map = specMaps.get(specs);
+  if (!map) {
+    map = new Map(specs.map((s) => [s.key, s]));
+    specMaps.set(specs, map);
+  }
+  return map;
+}
+
 /**
- * The problems of an attribute bag against a list of specs: unknown keys and values out of range.
- * With `complete`, every spec must have a value (a new component carries all of its attributes).
+ * The problems of an attribute bag against a list of specs: unknown keys and values out of range. With
+ * `complete`, every spec must have a value (a new component carries all of its attributes). `owner` names
+ * what has the attributes, in the plural ("Cache components").
  */
-export function attributesErrors(
+export function attributeProblems(
   specs: readonly AttrSpec[],
   attributes: Attributes,
   options: { complete: boolean; owner: string },
-): string[] {
-  const byKey = new Map(specs.map((s) => [s.key, s]));
-  const errors: string[] = [];
-  for (const [key, value] of Object.entries(attributes)) {
+): AttributeProblem[] {
+  const byKey = specMap(specs);
+  const problems: AttributeProblem[] = [];
+  for (const key of Object.keys(attributes)) {
     const spec = byKey.get(key);
-    if (!spec) {
-      errors.push(`${options.owner} has no attribute "${key}".`);
-      continue;
+    const value = attributes[key];
+    if (!spec) problems.push({ key, message: `${options.owner} have no attribute "${key}".` });
+    else if (value === undefined) problems.push({ key, message: `"${spec.label}" has no value.` });
+    else {
+      const error = attributeError(spec, value);
+      if (error) problems.push({ key, message: error });
     }
-    const error = attributeError(spec, value);
-    if (error) errors.push(`${options.owner}: ${error}`);
   }
   if (options.complete) {
     for (const spec of specs) {
-      if (!(spec.key in attributes)) errors.push(`${options.owner} is missing attribute "${spec.key}".`);
+      if (!(spec.key in attributes)) problems.push({ key: spec.key, message: `"${spec.label}" is missing.` });
     }
   }
-  return errors;
+  return problems;
 }
 
 /** The default value of every spec, as a fresh bag (arrays copied, so callers may keep it). */
