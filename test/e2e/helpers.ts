@@ -10,8 +10,20 @@ import type { WebHost } from './fixtures.ts';
 export interface DesignOnDisk {
   meta: { name: string };
   scenarios: { id: string; name: string }[];
-  components: { id: string; name: string; kind: string; position: { x: number; y: number } }[];
-  connections: { id: string; sourceId: string; targetId: string; kind: string }[];
+  components: {
+    id: string;
+    name: string;
+    kind: string;
+    position: { x: number; y: number };
+    attributes: Record<string, unknown>;
+  }[];
+  connections: {
+    id: string;
+    sourceId: string;
+    targetId: string;
+    kind: string;
+    attributes: Record<string, unknown>;
+  }[];
 }
 
 export async function createDesign(page: Page, name: string): Promise<void> {
@@ -81,6 +93,32 @@ export async function dragNode(page: Page, name: string, dx: number, dy: number)
 /** Selects a node by clicking its name. */
 export async function selectNode(page: Page, name: string): Promise<void> {
   await node(page, name).locator('.flow-node-name').click();
+}
+
+/** Selects the first connection by clicking the middle of its line. */
+export async function selectEdge(page: Page): Promise<void> {
+  const box = await edges(page).first().boundingBox();
+  if (!box) throw new Error('No connection is visible.');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/** The right-hand inspector pane. */
+export function inspector(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Inspector' });
+}
+
+/** Opens a collapsed attribute section of the inspector (a no-op when it is already open). */
+export async function openSection(page: Page, title: string): Promise<void> {
+  const toggle = inspector(page).getByRole('button', { name: title, exact: true });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** Types into an attribute field of the inspector and commits it with Enter. */
+export async function setAttributeText(page: Page, label: string, text: string): Promise<void> {
+  const field = inspector(page).getByLabel(label, { exact: true });
+  await field.fill(text);
+  await field.press('Enter');
 }
 
 /** Renames the selected component in the inspector, committing with Enter. */

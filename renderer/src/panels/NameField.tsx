@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 interface NameFieldProps {
   readonly value: string;
@@ -11,6 +11,8 @@ interface NameFieldProps {
  */
 export function NameField({ value, onCommit }: NameFieldProps) {
   const [draft, setDraft] = useState(value);
+  // Escape blurs the field; the blur handler still sees the edited draft, so it must not commit it.
+  const reverting = useRef(false);
   const blank = draft.trim() === '';
   return (
     <>
@@ -21,7 +23,11 @@ export function NameField({ value, onCommit }: NameFieldProps) {
         value={draft}
         maxLength={200}
         onChange={(e) => setDraft(e.target.value)}
-        onBlur={() => (blank ? setDraft(value) : onCommit(draft))}
+        onBlur={() => {
+          if (reverting.current) return;
+          if (blank) setDraft(value);
+          else onCommit(draft);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();
@@ -30,7 +36,9 @@ export function NameField({ value, onCommit }: NameFieldProps) {
           } else if (e.key === 'Escape') {
             e.preventDefault();
             setDraft(value);
+            reverting.current = true;
             e.currentTarget.blur();
+            reverting.current = false;
           }
         }}
       />

@@ -1,8 +1,9 @@
 import type { XYPosition } from '@xyflow/react';
-import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
+import type { AttrValue } from '../../../shared/model/attributes.ts';
+import type { AttrSpec, ComponentKind, ConnectionKind } from '../../../shared/model/catalog/types.ts';
 import type { Size } from '../../../shared/model/document.ts';
 import type { Operation } from '../../../shared/model/operations.ts';
-import { getKindSpec } from '../../../shared/model/catalog/index.ts';
+import { getConnectionKindSpec, getKindSpec } from '../../../shared/model/catalog/index.ts';
 import {
   addComponentOps,
   connectOps,
@@ -11,6 +12,8 @@ import {
   renameComponentOp,
 } from '../../../shared/model/commands.ts';
 import type { Placement } from '../canvas/reparent.ts';
+import { attributeEditOps, connectionKindOps } from './attributeEdits.ts';
+import type { AttributeOwner } from './attributeEdits.ts';
 import { editorStore } from './index.ts';
 import { emptySelection, selectAllIn } from './selection.ts';
 
@@ -112,4 +115,20 @@ export function selectAll(): void {
 
 export function clearSelection(): void {
   editorStore.getState().select(emptySelection);
+}
+
+/** Sets one attribute of a component or connection: one undo step, nothing when the value is unchanged. */
+export function setAttribute(owner: AttributeOwner, spec: AttrSpec, value: AttrValue): void {
+  const { design, edit } = editorStore.getState();
+  if (!design) return;
+  const ops = attributeEditOps(design, owner, spec, value);
+  if (ops.length > 0) edit(`Change ${spec.label}`, ops);
+}
+
+/** Turns a connection into another kind (a call into an event, say), keeping what the user had set. */
+export function changeConnectionKind(id: string, kind: ConnectionKind): void {
+  const { design, edit } = editorStore.getState();
+  if (!design) return;
+  const ops = connectionKindOps(design, id, kind);
+  if (ops.length > 0) edit(`Change kind to ${getConnectionKindSpec(kind).label}`, ops);
 }
