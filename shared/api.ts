@@ -9,8 +9,15 @@ import { operationListSchema } from './model/operations.ts';
  * the web host one POST route per channel, and both parse the request before any service sees it.
  */
 
-/** A path on the host's disk, as the host reported it or the user chose it. */
-const pathSchema = z.string().min(1).max(4096);
+/**
+ * A path on the host's disk, as the host reported it or the user chose it. No file system accepts NUL in a
+ * name, and C-based APIs would read the path only up to it, so one is refused here, before any check.
+ */
+const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'A path cannot contain a NUL character.');
 const docNameSchema = z
   .string()
   .trim()

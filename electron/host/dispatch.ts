@@ -52,7 +52,7 @@ export function createDispatcher(
         onInternalError(error);
         return {
           ok: false,
-          error: `Something went wrong in ${channel}. The document was not changed. Details: ${String(error)}`,
+          error: `Something went wrong in ${channel}. The document was not changed. (${internalSummary(error)})`,
         };
       }
     },
@@ -63,4 +63,12 @@ export function createDispatcher(
 const userFacingNames = new Set(['UserError', 'OperationError', 'DocumentFileError', 'DesignFormatError']);
 function isUserFacing(error: Error): boolean {
   return userFacingNames.has(error.name);
+}
+
+// An internal error's message may carry paths and internals the page has no business seeing (it is
+// logged in full): the page gets its kind and system error code only, e.g. "Error EACCES".
+function internalSummary(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/.test(code) ? `${error.name} ${code}` : error.name;
 }

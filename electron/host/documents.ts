@@ -3,7 +3,13 @@ import { resolve } from 'node:path';
 import { newId } from '../../shared/model/ids.ts';
 import type { Design } from '../../shared/model/document.ts';
 import type { Operation } from '../../shared/model/operations.ts';
-import { createDocumentFile, openDocumentFile, type DocumentFile } from '../store/index.ts';
+import {
+  createDocumentFile,
+  isDocumentFile,
+  isSameFile,
+  openDocumentFile,
+  type DocumentFile,
+} from '../store/index.ts';
 import { UserError } from './dispatch.ts';
 
 export interface OpenDocument {
@@ -22,12 +28,14 @@ export class DocumentService {
     return this.#register(createDocumentFile(resolve(path), design));
   }
 
-  /** Opens `path`; a document already open is answered with its existing id rather than opened twice. */
+  /**
+   * Opens `path`; a document already open is answered with its existing id rather than opened twice, also
+   * when `path` names it another way (a link, or other letter case on macOS and Windows).
+   */
   open(path: string): OpenDocument {
     const absolute = resolve(path);
-    for (const [docId, file] of this.#open) {
-      if (file.path === absolute) return describe(docId, file);
-    }
+    const openId = this.#openIdOf(absolute);
+    if (openId !== null) return describe(openId, this.#file(openId));
     return this.#register(openDocumentFile(absolute));
   }
 
@@ -42,7 +50,8 @@ export class DocumentService {
 
   /**
    * Copies the document to `path`, closes the original and continues on the copy. An existing file is
-   * replaced only with `overwrite` (the user confirmed it), and never while it is open here.
+   * replaced only with `overwrite` (the user confirmed it), only when it is a design, and never while it is
+   * open here under any name.
    */
   saveAs(docId: string, path: string, overwrite = false): OpenDocument {
     const file = this.#file(docId);
@@ -51,8 +60,13 @@ export class DocumentService {
     if (existsSync(target)) {
       if (!overwrite)
         throw new UserError(`${target} already exists. Choose another name, or delete that file first.`);
-      if (this.paths().includes(target))
+      // Replacing an open file would leave its connection writing to an unlinked file beside a stale WAL.
+      if (this.#openIdOf(target) !== null)
         throw new UserError(`${target} is open in this window. Close it first.`);
+      if (!isDocumentFile(target))
+        throw new UserError(
+          `${target} is not an MLArch design, so Save As will not replace it. Choose another name.`,
+        );
     }
     file.copyTo(target, { overwrite });
     const copy = openDocumentFile(target);
@@ -80,6 +94,14 @@ export class DocumentService {
     const docId = newId('doc');
     this.#open.set(docId, file);
     return describe(docId, file);
+  }
+
+  // By name first, then by identity: another name for the same file (a link, or letter case on
+  // case-insensitive file systems) is the same document.
+  #openIdOf(absolute: string): string | null {
+    for (const [docId, file] of this.#open) if (file.path === absolute) return docId;
+    for (const [docId, file] of this.#open) if (isSameFile(file.path, absolute)) return docId;
+    return null;
   }
 
   #file(docId: string): DocumentFile {

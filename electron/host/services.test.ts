@@ -1,4 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -103,6 +112,39 @@ describe('host services', () => {
     expect(await error('doc.open', { path: 42 })).toMatch(/path/);
   });
 
+  it('refuses a path with a NUL character before any check or file access', async () => {
+    const message = await error('doc.open', { path: join(workspace, 'A.mlarch\0.txt') });
+    expect(message).toMatch(/Invalid request to doc.open: path: .*NUL/);
+    const doc = await ok('doc.new', { name: 'D', templateId: null });
+    expect(await error('doc.saveAs', { docId: doc.docId, path: join(workspace, 'B\0.mlarch') })).toMatch(
+      /NUL/,
+    );
+  });
+
+  it('keeps prototype keys in a JSON payload from reaching the design or Object.prototype', async () => {
+    const doc = await ok('doc.new', { name: 'D', templateId: null });
+    const scenarioId = doc.design.scenarios[0]!.id;
+    const outcomes: boolean[] = [];
+    for (const extra of ['"__proto__": {"polluted": true}', '"constructor": 1', '"toString": "x"']) {
+      const component = createComponent({ scenarioId, kind: 'cache', position: { x: 0, y: 0 } });
+      const attributes = JSON.stringify(component.attributes).replace(/^\{/, `{${extra}, `);
+      const json = JSON.stringify({ docId: doc.docId, ops: [{ type: 'component.add', component }] });
+      const payload = JSON.parse(json.replace(JSON.stringify(component.attributes), attributes)) as unknown;
+      const result = await dispatcher.dispatch('doc.apply', payload);
+      outcomes.push(result.ok);
+      if (result.ok) {
+        const stored = (await ok('doc.get', { docId: doc.docId })).design.components.at(-1)!;
+        expect(Object.getPrototypeOf(stored.attributes), extra).toBe(Object.prototype);
+        expect(Object.keys(stored.attributes).sort(), extra).toEqual(
+          Object.keys(component.attributes).sort(),
+        );
+      }
+      expect(({} as Record<string, unknown>)['polluted'], extra).toBeUndefined();
+    }
+    // __proto__ is dropped by the schema; an inherited name is an unknown attribute and refused.
+    expect(outcomes).toEqual([true, false, false]);
+  });
+
   it('opens only .mlarch files inside the workspace in the browser host', async () => {
     writeFileSync(join(root, 'outside.mlarch'), 'x');
     expect(await error('doc.open', { path: join(root, 'outside.mlarch') })).toMatch(/workspace/);
@@ -148,6 +190,48 @@ describe('host services', () => {
     services.dispose();
     start();
     expect((await ok('doc.open', { path: other.path })).design.meta.id).toBe(doc.design.meta.id);
+  });
+
+  it('save as never replaces an open design reached under another name', async () => {
+    // A hard link stands in for what macOS and Windows do with letter case: another name, the same file.
+    const open = await ok('doc.new', { name: 'Open', templateId: null });
+    const source = await ok('doc.new', { name: 'Source', templateId: null });
+    const alias = join(workspace, 'Alias.mlarch');
+    linkSync(open.path, alias);
+    expect(await error('doc.saveAs', { docId: source.docId, path: alias, overwrite: true })).toMatch(
+      /is open/,
+    );
+    const scenarioId = open.design.scenarios[0]!.id;
+    const component = createComponent({ scenarioId, kind: 'cache', position: { x: 0, y: 0 } });
+    await ok('doc.apply', { docId: open.docId, ops: [{ type: 'component.add', component }] });
+    expect((await ok('doc.get', { docId: source.docId })).path).toBe(source.path);
+  });
+
+  it('save as replaces only an existing design, never another kind of file', async () => {
+    const doc = await ok('doc.new', { name: 'D', templateId: null });
+    const notes = join(workspace, 'notes.mlarch');
+    writeFileSync(notes, 'my own notes, not a design\n');
+    expect(await error('doc.saveAs', { docId: doc.docId, path: notes, overwrite: true })).toMatch(
+      /not an MLArch design/,
+    );
+    expect(readFileSync(notes, 'utf8')).toBe('my own notes, not a design\n');
+    mkdirSync(join(workspace, 'folder.mlarch'));
+    expect(
+      await error('doc.saveAs', {
+        docId: doc.docId,
+        path: join(workspace, 'folder.mlarch'),
+        overwrite: true,
+      }),
+    ).toMatch(/not an MLArch design/);
+    expect((await ok('doc.get', { docId: doc.docId })).path).toBe(doc.path);
+  });
+
+  it('opening an open design under another name answers the open document', async () => {
+    const doc = await ok('doc.new', { name: 'Linked', templateId: null });
+    const link = join(workspace, 'Link.mlarch');
+    symlinkSync(doc.path, link);
+    const again = await ok('doc.open', { path: link });
+    expect(again.docId).toBe(doc.docId);
   });
 
   it('remembers recent documents across restarts, most recent first, and clears them', async () => {

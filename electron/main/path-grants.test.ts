@@ -56,4 +56,16 @@ describe('path grants', () => {
     linux.grant(join(outside, 'Picked.mlarch'), ['open']);
     expect(linux.isAllowed(join(outside, 'PICKED.mlarch'), 'open')).toBe(false);
   });
+
+  it('refuses on Windows a name Windows would read as another file, even inside the workspace', () => {
+    const { workspace } = setup();
+    const windows = createPathGrants({ workspace, platform: 'win32' });
+    for (const name of ['sub.', 'sub ', 'CON']) {
+      expect(() => windows.check(join(workspace, name, 'A.mlarch'), 'write'), name).toThrow(/Windows/);
+    }
+    expect(() => windows.check(join(workspace, 'notes.txt:A.mlarch'), 'write')).toThrow(/stream/);
+    windows.grant(join(workspace, 'x', 'B.mlarch.'), ['open']);
+    expect(windows.isAllowed(join(workspace, 'sub.', 'B.mlarch'), 'open')).toBe(false);
+    expect(() => windows.check(join(workspace, 'A.mlarch'), 'write')).not.toThrow();
+  });
 });

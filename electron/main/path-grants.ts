@@ -1,6 +1,12 @@
 import { basename, extname, resolve } from 'node:path';
 import { UserError } from '../host/dispatch.ts';
-import { DOCUMENT_EXTENSION, isInside, type PathGuard } from '../host/workspace.ts';
+import {
+  checkWindowsName,
+  DOCUMENT_EXTENSION,
+  isInside,
+  windowsNameProblem,
+  type PathGuard,
+} from '../host/workspace.ts';
 
 /*
  * The Electron host's PathGuard. The renderer names paths, but it may only use paths the user chose in a
@@ -27,7 +33,8 @@ export interface PathGrantsOptions {
 
 /** Creates the grant list that backs the host's PathGuard. */
 export function createPathGrants(options: PathGrantsOptions): PathGrants {
-  const caseInsensitive = (options.platform ?? process.platform) !== 'linux';
+  const platform = options.platform ?? process.platform;
+  const caseInsensitive = platform !== 'linux';
   const key = (path: string): string => (caseInsensitive ? resolve(path).toLowerCase() : resolve(path));
   const granted = new Map<string, Set<PathPurpose>>();
 
@@ -40,6 +47,7 @@ export function createPathGrants(options: PathGrantsOptions): PathGrants {
 
   const isAllowed = (path: string, purpose: PathPurpose): boolean => {
     if (extname(path).toLowerCase() !== DOCUMENT_EXTENSION) return false;
+    if (platform === 'win32' && windowsNameProblem(path) !== null) return false;
     if (granted.get(key(path))?.has(purpose)) return true;
     return isInside(options.workspace, path);
   };
@@ -54,6 +62,7 @@ export function createPathGrants(options: PathGrantsOptions): PathGrants {
           `Only ${DOCUMENT_EXTENSION} design files can be opened or saved: "${basename(path)}".`,
         );
       }
+      checkWindowsName(path, platform);
       if (!isAllowed(path, purpose)) {
         const verb = purpose === 'open' ? 'open' : 'save to';
         throw new UserError(

@@ -47,6 +47,24 @@ function readHead(path: string): { head: Buffer; size: number } {
   }
 }
 
+/**
+ * True when `path` is a regular file whose header says it is one of our documents (SQLite with our
+ * application id): the only kind of file Save As may replace. Never blocks on a pipe or device.
+ */
+export function isDocumentFile(path: string): boolean {
+  try {
+    if (!fs.statSync(path).isFile()) return false;
+    const { head } = readHead(path);
+    return (
+      head.length === HEADER_BYTES &&
+      head.subarray(0, MAGIC.length).equals(MAGIC) &&
+      head.readUInt32BE(68) === MLARCH_APPLICATION_ID
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Checks the header bytes of `path` without opening it in SQLite; throws DocumentFileError on refusal. */
 export function inspectHeader(path: string): HeaderFacts {
   const { head, size } = readHead(path);

@@ -6,4 +6,5 @@ export type { DocumentFile, DocumentFileOptions, SynchronousMode } from './docum
 export { createDocumentFile, hasSidecarFiles, openDocumentFile } from './document-file.ts';
 export type { DocumentFileErrorCode } from './errors.ts';
 export { DocumentFileError } from './errors.ts';
-export { MLARCH_APPLICATION_ID } from './header.ts';
+export { isDocumentFile, MLARCH_APPLICATION_ID } from './header.ts';
+export { isSameFile } from './files.ts';

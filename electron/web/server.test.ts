@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,7 @@ beforeAll(async () => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>MLArch</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(join(root, 'secret.txt'), 'do not serve');
+  symlinkSync(join(root, 'secret.txt'), join(rendererDir, 'assets', 'link.js'));
   const dispatcher = createDispatcher({ 'app.info': appInfo, 'doc.get': docGet });
   server = createWebServer({ dispatcher, rendererDir, token: TOKEN });
   port = await listen(server, 0);
@@ -130,5 +131,63 @@ describe('web host', () => {
       expect(reply.status, path).toBe(404);
       expect(reply.body).not.toContain('do not serve');
     }
+  });
+
+  it('never follows a symbolic link out of the renderer folder', async () => {
+    const reply = await call('/assets/link.js');
+    expect(reply.status).toBe(404);
+    expect(reply.body).not.toContain('do not serve');
+  });
+
+  it('serves no channel named after Object.prototype or smuggled through the path', async () => {
+    for (const channel of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'app.info%2f..%2fx']) {
+      const reply = await api(channel, '{}');
+      expect(reply.status, channel).toBe(404);
+      expect(JSON.parse(reply.body), channel).toMatchObject({ ok: false });
+    }
+    // The URL parser folds the dot segments first: what is left is a POST to a static path.
+    expect((await api('app.info/../../x', '{}')).status).toBe(405);
+    expect((await api('app.info/', '{}')).status).toBe(404);
+    expect(appInfo).not.toHaveBeenCalled();
+  });
+
+  it('refuses CORS preflights and other methods without any CORS header', async () => {
+    const preflight = await call('/api/app.info', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: `http://127.0.0.1:${port}`,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'x-mlarch-token',
+      },
+    });
+    expect(preflight.status).toBe(405);
+    const crossSite = await call('/api/app.info', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(crossSite.status).toBe(403);
+    for (const reply of [preflight, crossSite]) {
+      expect(Object.keys(reply.headers).filter((h) => h.startsWith('access-control-'))).toEqual([]);
+    }
+    expect((await call('/api/app.info', { method: 'GET' })).status).toBe(405);
+    expect((await call('/index.html', { method: 'PUT', body: 'x' })).status).toBe(405);
+    const head = await call('/index.html', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('keeps __proto__ in a request body from polluting Object.prototype', async () => {
+    const reply = await api('app.info', '{"__proto__": {"polluted": true}}');
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: expect.stringContaining('app.info') });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(appInfo).not.toHaveBeenCalled();
+  });
+
+  it('answers a deeply nested body with a refusal and keeps serving', async () => {
+    const depth = 200_000;
+    const reply = await api('doc.get', `${'['.repeat(depth)}${']'.repeat(depth)}`);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
+    expect(docGet).not.toHaveBeenCalled();
+    expect((await api('app.info', '{}')).status).toBe(200);
   });
 });

@@ -128,7 +128,7 @@ async function serveStatic(
   response: ServerResponse,
 ): Promise<void> {
   const path = resolveStaticPath(root, pathname);
-  const content = path ? await readStaticFile(path) : null;
+  const content = path ? await readStaticFile(root, path) : null;
   if (!path || !content) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', ...securityHeaders() });
     response.end('Not found');

@@ -1,5 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,12 +40,18 @@ export function mimeTypeOf(path: string): string {
   return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Reads a servable file, or null when it does not exist or is not a regular file. */
-export async function readStaticFile(path: string): Promise<Buffer | null> {
+/**
+ * Reads a servable file under `root`, or null when it does not exist, is not a regular file or is a
+ * symbolic link (or lies under one) that leads out of `root`.
+ */
+export async function readStaticFile(root: string, path: string): Promise<Buffer | null> {
   try {
-    const info = await stat(path);
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
+    const rel = relative(realRoot, real);
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+    const info = await stat(real);
     if (!info.isFile()) return null;
-    return await readFile(path);
+    return await readFile(real);
   } catch {
     return null;
   }
