@@ -25,6 +25,18 @@ export interface HeaderFacts {
 }
 
 function readHead(path: string): { head: Buffer; size: number } {
+  // Stat before opening: opening a named pipe for reading blocks until a writer appears, which would hang
+  // the host on a file that is no document anyway.
+  let kind: fs.Stats;
+  try {
+    kind = fs.statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw openRefusal('not-found', path);
+    throw openRefusal('io', path, reasonOf(error));
+  }
+  if (kind.isDirectory()) throw openRefusal('io', path, 'it is a folder, not a file');
+  if (!kind.isFile()) throw openRefusal('io', path, 'it is not a regular file');
   let fd: number;
   try {
     fd = fs.openSync(path, 'r');

@@ -60,6 +60,23 @@ describe('openDocumentFile refuses, without touching the file', () => {
     expect(expectRefused(path.join(dir, 'nowhere.mlarch'), 'not-found').message).toMatch(/does not exist/);
   });
 
+  it('a folder named like a document', () => {
+    const folder = path.join(dir, 'folder.mlarch');
+    fs.mkdirSync(folder);
+    expect(() => openDocumentFile(folder)).toThrow(/it is a folder/);
+    expect(fs.readdirSync(folder)).toEqual([]);
+    expect(filesIn(dir)).toEqual(['folder.mlarch']);
+  });
+
+  // Opening a named pipe for reading blocks until a writer appears: without the stat first, this hangs.
+  it.skipIf(process.platform === 'win32')('a named pipe, at once', { timeout: 5_000 }, () => {
+    const pipe = path.join(dir, 'pipe.mlarch');
+    expect(spawnSync('mkfifo', [pipe]).status).toBe(0);
+    // Not expectRefused: hashing a pipe would block the test itself.
+    expect(() => openDocumentFile(pipe)).toThrow(/not a regular file/);
+    expect(filesIn(dir)).toEqual(['pipe.mlarch']);
+  });
+
   it('an empty file', () => {
     const file = path.join(dir, 'empty.mlarch');
     fs.writeFileSync(file, '');
