@@ -125,7 +125,11 @@ export const contract = {
   /** Native Save dialog (Electron only): the chosen path, or null when cancelled. */
   'dialog.saveDocument': {
     request: z.object({ suggestedName: z.string().max(200) }).strict(),
-    response: z.object({ path: pathSchema.nullable() }),
+    response: z.object({
+      path: pathSchema.nullable(),
+      /** True when the dialog itself asked the user to replace this existing file and they agreed. */
+      replaceConfirmed: z.boolean(),
+    }),
   },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 

@@ -69,7 +69,7 @@ export function createHostServices(options: HostOptions): HostServices {
     'doc.apply': ({ docId, ops }) => ({ revision: documents.apply(docId, ops) }),
     'doc.get': ({ docId }) => documents.get(docId),
     'doc.saveAs': ({ docId, path, overwrite }) => {
-      options.guard.check(path, 'write');
+      options.guard.check(path, overwrite === true ? 'replace' : 'write');
       return remember(documents.saveAs(docId, path, overwrite === true));
     },
     'recent.list': () => recent.list(),

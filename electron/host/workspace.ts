@@ -4,9 +4,15 @@ import { UserError } from './dispatch.ts';
 
 export const DOCUMENT_EXTENSION = '.mlarch';
 
+/**
+ * What the UI wants to do with a path: open it, write a new file there, or replace the file that is there
+ * (only after the user confirmed it).
+ */
+export type PathPurpose = 'open' | 'write' | 'replace';
+
 /** Decides which paths the UI may open or write. Throws UserError when a path is not allowed. */
 export interface PathGuard {
-  check(path: string, purpose: 'open' | 'write'): void;
+  check(path: string, purpose: PathPurpose): void;
 }
 
 /** The .mlarch files directly in `folder`, newest first. */
@@ -121,7 +127,7 @@ export function workspaceGuard(workspace: string, platform: NodeJS.Platform = pr
     check(path, purpose) {
       if (extname(path).toLowerCase() !== DOCUMENT_EXTENSION) {
         throw new UserError(
-          `Only ${DOCUMENT_EXTENSION} design files can be ${purpose === 'open' ? 'opened' : 'written'}: ${path}`,
+          `Only ${DOCUMENT_EXTENSION} design files can be ${purpose === 'open' ? 'opened' : 'saved'}: ${path}`,
         );
       }
       checkWindowsName(path, platform);

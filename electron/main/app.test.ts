@@ -269,9 +269,25 @@ describe('dialogs and path grants', () => {
     const chosen = join(tmpdir(), 'elsewhere', 'Copy');
     fake.dialogState.saveResult = { canceled: false, filePath: chosen };
     const result = await fake.invoke('dialog.saveDocument', { suggestedName: 'My: design' });
-    expect(result).toEqual({ ok: true, data: { path: `${chosen}.mlarch` } });
+    expect(result).toEqual({ ok: true, data: { path: `${chosen}.mlarch`, replaceConfirmed: false } });
     expect(fake.dialogState.saveCalls[0]?.defaultPath).toBe(join(workspace, 'My- design.mlarch'));
     expect(() => services.guard?.check(`${chosen}.mlarch`, 'write')).not.toThrow();
+    // The dialog never asked about replacing the completed name, so replacing it stays refused.
+    expect(() => services.guard?.check(`${chosen}.mlarch`, 'replace')).toThrow(/already exists/);
+  });
+
+  it('lets Save As replace only the existing file the dialog confirmed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mlarch-replace-'));
+    const existing = join(dir, 'Existing.mlarch');
+    writeFileSync(existing, '');
+    const { services } = await startReady(fake);
+    fake.dialogState.saveResult = { canceled: false, filePath: existing };
+    const result = await fake.invoke('dialog.saveDocument', { suggestedName: 'Existing' });
+    expect(result).toEqual({ ok: true, data: { path: existing, replaceConfirmed: true } });
+    expect(() => services.guard?.check(existing, 'replace')).not.toThrow();
+    const inWorkspace = join(workspace, 'Other.mlarch');
+    expect(() => services.guard?.check(inWorkspace, 'write')).not.toThrow();
+    expect(() => services.guard?.check(inWorkspace, 'replace')).toThrow(/already exists/);
   });
 
   it('answers null when a dialog is cancelled', async () => {
@@ -279,7 +295,7 @@ describe('dialogs and path grants', () => {
     expect(await fake.invoke('dialog.openDocument', {})).toEqual({ ok: true, data: { path: null } });
     expect(await fake.invoke('dialog.saveDocument', { suggestedName: 'x' })).toEqual({
       ok: true,
-      data: { path: null },
+      data: { path: null, replaceConfirmed: false },
     });
   });
 

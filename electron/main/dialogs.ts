@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../host/dispatch.ts';
 import { DOCUMENT_EXTENSION, fileNameFor } from '../host/workspace.ts';
@@ -49,11 +50,14 @@ export function createDialogHandlers(options: DialogServiceOptions): DialogHandl
         filters: [designFilter],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      if (result.canceled || !result.filePath) return { path: null };
+      if (result.canceled || !result.filePath) return { path: null, replaceConfirmed: false };
       const path = withDocumentExtension(result.filePath);
+      // The dialog asked about replacing only the path it returned: a name we completed with .mlarch may be
+      // an existing file the user was never asked about, so that one may be written but not replaced.
+      const replaceConfirmed = path === result.filePath && existsSync(path);
       // Save As continues on the copy, so the new file is opened as well as written.
-      options.grants.grant(path, ['write', 'open']);
-      return { path };
+      options.grants.grant(path, replaceConfirmed ? ['write', 'open', 'replace'] : ['write', 'open']);
+      return { path, replaceConfirmed };
     },
   };
 }

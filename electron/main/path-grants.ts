@@ -6,6 +6,7 @@ import {
   isInside,
   windowsNameProblem,
   type PathGuard,
+  type PathPurpose,
 } from '../host/workspace.ts';
 
 /*
@@ -15,7 +16,7 @@ import {
  * arbitrary files.
  */
 
-export type PathPurpose = 'open' | 'write';
+export type { PathPurpose };
 
 export interface PathGrants extends PathGuard {
   /** Allows `path` for the given purposes (a path the user picked or the OS handed to us). */
@@ -49,7 +50,8 @@ export function createPathGrants(options: PathGrantsOptions): PathGrants {
     if (extname(path).toLowerCase() !== DOCUMENT_EXTENSION) return false;
     if (platform === 'win32' && windowsNameProblem(path) !== null) return false;
     if (granted.get(key(path))?.has(purpose)) return true;
-    return isInside(options.workspace, path);
+    // Replacing a file needs the user's confirmation for that very path (the Save dialog's), never a folder.
+    return purpose !== 'replace' && isInside(options.workspace, path);
   };
 
   return {
@@ -64,6 +66,12 @@ export function createPathGrants(options: PathGrantsOptions): PathGrants {
       }
       checkWindowsName(path, platform);
       if (!isAllowed(path, purpose)) {
+        if (purpose === 'replace') {
+          throw new UserError(
+            `"${basename(path)}" already exists. Choose it again in the Save As dialog and confirm replacing it, ` +
+              'or choose another name.',
+          );
+        }
         const verb = purpose === 'open' ? 'open' : 'save to';
         throw new UserError(
           `MLArch Studio can only ${verb} files you choose in a file dialog, recent designs or designs in ` +
