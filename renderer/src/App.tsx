@@ -8,7 +8,7 @@ import { OpenDialog } from './panels/OpenDialog.tsx';
 import { SaveAsDialog } from './panels/SaveAsDialog.tsx';
 import { StartScreen } from './panels/StartScreen.tsx';
 import { reopenDocument } from './store/documents.ts';
-import { editorStore, useEditor } from './store/index.ts';
+import { editorStore, reportError, useEditor } from './store/index.ts';
 import { rememberedOpenPath } from './store/session.ts';
 import { useUi } from './store/ui.ts';
 
@@ -19,7 +19,7 @@ function startOnce(): Promise<void> {
     try {
       useUi.getState().setAppInfo(await request('app.info', {}));
     } catch (error) {
-      editorStore.getState().showError(error instanceof Error ? error.message : String(error));
+      reportError(error);
     }
     const path = rememberedOpenPath();
     if (path && !editorStore.getState().doc) await reopenDocument(path);

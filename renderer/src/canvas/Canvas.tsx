@@ -10,7 +10,7 @@ import { addComponent, connect, moveComponents, resizeBoundary } from '../store/
 import { BoundaryNode } from './BoundaryNode.tsx';
 import { ComponentNode } from './ComponentNode.tsx';
 import { boundaryAt, KIND_MIME } from './dropTarget.ts';
-import { deriveEdges, deriveNodes, emptyOverlay } from './flowElements.ts';
+import { createEdgeDeriver, createNodeDeriver, emptyOverlay } from './flowElements.ts';
 import type { ViewOverlay } from './flowElements.ts';
 import { COMPONENT_NODE_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
@@ -24,6 +24,18 @@ function isKind(value: string): value is ComponentKind {
   return (ALL_KINDS as readonly string[]).includes(value);
 }
 
+// Module-level, like nodeTypes: a new function each render is a changed prop, and the minimap redraws
+// every one of its nodes when nodeColor changes, on every drag frame.
+const isValidConnection = (connection: FlowEdge | Connection) => connection.source !== connection.target;
+const minimapColour = (node: FlowNode) => node.data.colour;
+
+/**
+ * From this many components on, elements off screen are left out of the DOM: laying out and painting
+ * thousands of nodes and edges is what makes a drag slow on a large design. Smaller designs keep every
+ * element in the DOM, so Tab still reaches each node.
+ */
+const CULL_FROM_COMPONENTS = 500;
+
 /** The centre pane: the current scenario as a React Flow graph, controlled by the document. */
 export function Canvas() {
   const design = useEditor((s) => s.design);
@@ -34,10 +46,12 @@ export function Canvas() {
   const overlayRef = useRef(overlay);
   const { screenToFlowPosition, getInternalNode } = useReactFlow<FlowNode, FlowEdge>();
   const { savedOnOpen, fitOnOpen, onMoveEnd } = useViewportMemory(scenarioId);
+  const [deriveNodes] = useState(createNodeDeriver);
+  const [deriveEdges] = useState(createEdgeDeriver);
 
   const nodes = useMemo(
     () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay) : []),
-    [design, scenarioId, selection, overlay],
+    [deriveNodes, design, scenarioId, selection, overlay],
   );
   // The drop and drag-end handlers look up boundaries among the nodes currently drawn.
   const nodesRef = useRef(nodes);
@@ -46,7 +60,7 @@ export function Canvas() {
   }, [nodes]);
   const edges = useMemo(
     () => (design && scenarioId ? deriveEdges(design, scenarioId, selection) : []),
-    [design, scenarioId, selection],
+    [deriveEdges, design, scenarioId, selection],
   );
 
   const onNodesChange = useCallback(
@@ -100,11 +114,11 @@ export function Canvas() {
       const topLeft = boundary
         ? { x: point.x - 20, y: point.y - 14 }
         : { x: point.x - COMPONENT_NODE_SIZE.width / 2, y: point.y - COMPONENT_NODE_SIZE.height / 2 };
-      const parent = boundaryAt(point, nodes, (id) => getInternalNode(id));
+      const parent = boundaryAt(point, nodesRef.current, (id) => getInternalNode(id));
       const position = parent ? { x: topLeft.x - parent.origin.x, y: topLeft.y - parent.origin.y } : topLeft;
       addComponent(kind, { x: Math.round(position.x), y: Math.round(position.y) }, parent?.id ?? null);
     },
-    [screenToFlowPosition, getInternalNode, nodes],
+    [screenToFlowPosition, getInternalNode],
   );
 
   const empty = nodes.length === 0;
@@ -117,22 +131,18 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
-        isValidConnection={(c) => c.source !== c.target}
+        isValidConnection={isValidConnection}
         deleteKeyCode={null}
         fitView={fitOnOpen}
         fitViewOptions={FIT_VIEW_OPTIONS}
         {...(savedOnOpen ? { defaultViewport: savedOnOpen } : {})}
         onMoveEnd={onMoveEnd}
+        onlyRenderVisibleElements={nodes.length >= CULL_FROM_COMPONENTS}
         minZoom={0.1}
         maxZoom={3}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeColor={(node) => (node.data.colour as string | undefined) ?? '#94a3b8'}
-        />
+        <MiniMap<FlowNode> pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {empty && (

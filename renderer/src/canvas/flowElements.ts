@@ -5,6 +5,7 @@ import { getConnectionKindSpec, getKindSpec } from '../../../shared/model/catalo
 import type { Selection } from '../store/selection.ts';
 import { DEFAULT_BOUNDARY_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
+import { createMemoById } from './memoById.ts';
 
 /** View state layered over the document while a gesture is in progress; never written to the file. */
 export interface ViewOverlay {
@@ -31,15 +32,11 @@ function depthOf(component: Component, byId: ReadonlyMap<string, Component>): nu
 
 function toNode(component: Component, selected: boolean, overlay: ViewOverlay): FlowNode {
   const spec = getKindSpec(component.kind);
-  const data = {
-    name: component.name,
-    kind: component.kind,
-    label: spec.label,
-    icon: spec.icon,
-    colour: spec.colour,
-  };
+  const data = { name: component.name, label: spec.label, icon: spec.icon, colour: spec.colour };
   const base = {
     id: component.id,
+    // React Flow gives a focusable node no name of its own.
+    ariaLabel: `${component.name} (${spec.label})`,
     position: overlay.positions[component.id] ?? component.position,
     selected,
     measured: overlay.measured[component.id],
@@ -52,40 +49,76 @@ function toNode(component: Component, selected: boolean, overlay: ViewOverlay): 
   return { ...base, type: 'component', data };
 }
 
-function toEdge(connection: Connection, selected: boolean): FlowEdge {
+function toEdge(connection: Connection, selected: boolean, from: string, to: string): FlowEdge {
   const kindLabel = getConnectionKindSpec(connection.kind).label;
   return {
     id: connection.id,
     source: connection.sourceId,
     target: connection.targetId,
     selected,
+    // React Flow's own name for an edge ("Edge from c_… to c_…") shows ids no user knows.
+    ariaLabel: `${kindLabel} from ${from} to ${to}`,
     // Calls are the common case: labelling only the other kinds keeps large designs readable.
     ...(connection.kind === 'call' ? {} : { label: kindLabel }),
-    data: { kindLabel },
     markerEnd: { type: MarkerType.ArrowClosed },
   };
 }
 
-/** The React Flow nodes of one scenario: derived from the document, with view state laid over. */
-export function deriveNodes(
+/** The components of one scenario, parents before their children. */
+function componentsInDrawOrder(design: Design, scenarioId: string): Component[] {
+  const components = design.components.filter((c) => c.scenarioId === scenarioId);
+  const byId = new Map(components.map((c) => [c.id, c]));
+  return components
+    .map((c) => ({ c, depth: depthOf(c, byId) }))
+    .sort((a, b) => a.depth - b.depth)
+    .map(({ c }) => c);
+}
+
+/**
+ * Derives the React Flow nodes of one scenario from the document, with view state laid over. The node of
+ * a component whose object, selection and overlay entries are unchanged is the object of the last call.
+ */
+export function createNodeDeriver(): (
   design: Design,
   scenarioId: string,
   selection: Selection,
   overlay: ViewOverlay,
-): FlowNode[] {
-  const components = design.components.filter((c) => c.scenarioId === scenarioId);
-  const byId = new Map(components.map((c) => [c.id, c]));
-  const selected = new Set(selection.componentIds);
-  return components
-    .map((c) => ({ c, depth: depthOf(c, byId) }))
-    .sort((a, b) => a.depth - b.depth)
-    .map(({ c }) => toNode(c, selected.has(c.id), overlay));
+) => FlowNode[] {
+  const memo = createMemoById<FlowNode>();
+  return (design, scenarioId, selection, overlay) => {
+    const selected = new Set(selection.componentIds);
+    return memo(componentsInDrawOrder(design, scenarioId), {
+      idOf: (c) => c.id,
+      inputsOf: (c) => [
+        c,
+        selected.has(c.id),
+        overlay.positions[c.id],
+        overlay.sizes[c.id],
+        overlay.measured[c.id],
+      ],
+      build: (c) => toNode(c, selected.has(c.id), overlay),
+    });
+  };
 }
 
-/** The React Flow edges of one scenario. */
-export function deriveEdges(design: Design, scenarioId: string, selection: Selection): FlowEdge[] {
-  const selected = new Set(selection.connectionIds);
-  return design.connections
-    .filter((c) => c.scenarioId === scenarioId)
-    .map((c) => toEdge(c, selected.has(c.id)));
+/** Derives the React Flow edges of one scenario, reusing the edge of an unchanged connection. */
+export function createEdgeDeriver(): (
+  design: Design,
+  scenarioId: string,
+  selection: Selection,
+) => FlowEdge[] {
+  const memo = createMemoById<FlowEdge>();
+  return (design, scenarioId, selection) => {
+    const selected = new Set(selection.connectionIds);
+    const names = new Map(design.components.map((c) => [c.id, c.name]));
+    const nameOf = (id: string) => names.get(id) ?? '?';
+    return memo(
+      design.connections.filter((c) => c.scenarioId === scenarioId),
+      {
+        idOf: (c) => c.id,
+        inputsOf: (c) => [c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId)],
+        build: (c) => toEdge(c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId)),
+      },
+    );
+  };
 }

@@ -1,10 +1,8 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
 
 /** What a node component needs to draw a component or a boundary: no document objects, only display data. */
 export interface ComponentNodeData extends Record<string, unknown> {
   name: string;
-  kind: ComponentKind;
   label: string;
   icon: string;
   colour: string;
@@ -13,7 +11,7 @@ export interface ComponentNodeData extends Record<string, unknown> {
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;
 export type BoundaryFlowNode = Node<ComponentNodeData, 'boundary'>;
 export type FlowNode = ComponentFlowNode | BoundaryFlowNode;
-export type FlowEdge = Edge<{ kindLabel: string }>;
+export type FlowEdge = Edge;
 
 /** Size of a boundary drawn before the user resizes it, in canvas units. */
 export const DEFAULT_BOUNDARY_SIZE = { width: 360, height: 240 } as const;

@@ -31,7 +31,7 @@ export function AboutDialog() {
         )}
       </dl>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={close} autoFocus>
+        <button type="button" className="primary" onClick={close} data-autofocus>
           Close
         </button>
       </div>

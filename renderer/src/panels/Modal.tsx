@@ -7,13 +7,26 @@ interface ModalProps {
   readonly children: ReactNode;
 }
 
-/** An in-app dialog (the web host has no native ones), built on <dialog> for focus trapping and Escape. */
+/**
+ * An in-app dialog (the web host has no native ones), built on <dialog> for focus trapping and Escape.
+ * The control marked `data-autofocus` gets the focus when it opens; the control that had the focus before
+ * gets it back when it closes.
+ */
 export function Modal({ title, onClose, children }: ModalProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    // showModal focuses the first control (the close button). React's autoFocus runs before this effect,
+    // while the dialog is still closed, so it cannot pick the control instead.
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      dialog.close();
+      // React removes the dialog before this runs, so the browser's own return of the focus never happens.
+      if (opener?.isConnected) opener.focus();
+    };
   }, []);
   return (
     <dialog

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../../shared/api.ts';
 import { request } from '../api/client.ts';
 import { openDocument } from '../store/documents.ts';
+import { messageOf } from '../store/messageOf.ts';
 import { useUi } from '../store/ui.ts';
 import { DocumentList } from './DocumentList.tsx';
 import { Modal } from './Modal.tsx';
@@ -11,6 +12,7 @@ type Listing = { files: ResponseOf<'workspace.list'>; recent: ResponseOf<'recent
 /** The web host's Open dialog: the designs in the workspace folder, then recent ones from elsewhere. */
 export function OpenDialog() {
   const close = () => useUi.getState().showDialog(null);
+  const workspace = useUi((s) => s.appInfo?.workspace ?? '');
   const [listing, setListing] = useState<Listing | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -18,7 +20,7 @@ export function OpenDialog() {
     let live = true;
     Promise.all([request('workspace.list', {}), request('recent.list', {})])
       .then(([files, recent]) => live && setListing({ files, recent }))
-      .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => live && setError(messageOf(e)));
     return () => {
       live = false;
     };
@@ -30,7 +32,6 @@ export function OpenDialog() {
 
   const inWorkspace = new Set(listing?.files.map((f) => f.path));
   const otherRecent = listing?.recent.filter((r) => !inWorkspace.has(r.path)) ?? [];
-  const workspace = useUi.getState().appInfo?.workspace ?? '';
   return (
     <Modal title="Open a design" onClose={close}>
       {error && <p role="alert">{error}</p>}

@@ -23,7 +23,7 @@ export function SaveAsDialog() {
     <Modal title="Save a copy as" onClose={close}>
       <form onSubmit={(e) => void submit(e)} className="form">
         <label htmlFor="save-as-name">File name</label>
-        <input id="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+        <input id="save-as-name" data-autofocus value={name} onChange={(e) => setName(e.target.value)} />
         <p className="muted small">
           Saved as {workspacePath(workspace, trimmed || '…')}. You continue working on the copy.
         </p>

@@ -3,15 +3,11 @@ import type { FormEvent } from 'react';
 import type { ResponseOf } from '../../../shared/api.ts';
 import { request } from '../api/client.ts';
 import { createDocument, openDocument, promptOpen } from '../store/documents.ts';
-import { editorStore } from '../store/index.ts';
+import { reportError } from '../store/index.ts';
 import { DocumentList } from './DocumentList.tsx';
 
 type Templates = ResponseOf<'templates.list'>;
 type Recent = ResponseOf<'recent.list'>;
-
-function report(error: unknown) {
-  editorStore.getState().showError(error instanceof Error ? error.message : String(error));
-}
 
 /** What the user sees with no document open: start a design, from scratch or a template, or open one. */
 export function StartScreen() {
@@ -24,10 +20,10 @@ export function StartScreen() {
     let live = true;
     request('templates.list', {})
       .then((list) => live && setTemplates(list))
-      .catch(report);
+      .catch(reportError);
     request('recent.list', {})
       .then((list) => live && setRecent(list))
-      .catch(report);
+      .catch(reportError);
     return () => {
       live = false;
     };
@@ -49,7 +45,7 @@ export function StartScreen() {
       await request('recent.clear', {});
       setRecent([]);
     } catch (error) {
-      report(error);
+      reportError(error);
     }
   };
 

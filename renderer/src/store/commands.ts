@@ -14,7 +14,7 @@ import {
 import type { Placement } from '../canvas/reparent.ts';
 import { attributeEditOps, connectionKindOps } from './attributeEdits.ts';
 import type { AttributeOwner } from './attributeEdits.ts';
-import { editorStore } from './index.ts';
+import { editorStore, reportError } from './index.ts';
 import { emptySelection, selectAllIn } from './selection.ts';
 
 /*
@@ -34,13 +34,13 @@ export function addComponent(kind: ComponentKind, position: XYPosition, parentId
 
 /** Connects two components; a self-connection or a duplicate is refused with the model's message. */
 export function connect(sourceId: string, targetId: string): void {
-  const { design, edit, showError } = editorStore.getState();
+  const { design, edit } = editorStore.getState();
   if (!design) return;
   let ops: Operation[];
   try {
     ops = connectOps(design, { sourceId, targetId });
   } catch (error) {
-    showError(error instanceof Error ? error.message : String(error));
+    reportError(error);
     return;
   }
   edit('Connect', ops);

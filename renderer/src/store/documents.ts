@@ -1,5 +1,5 @@
 import { request } from '../api/client.ts';
-import { editorStore, viewportSaver } from './index.ts';
+import { editorStore, reportError, viewportSaver } from './index.ts';
 import { rememberOpenPath } from './session.ts';
 import type { OpenDocument } from './types.ts';
 import { useUi } from './ui.ts';
@@ -8,10 +8,6 @@ import { useUi } from './ui.ts';
  * Opening, creating, saving as and closing documents. Each waits for queued writes first, so nothing the
  * user did is lost, and reports a failure in the error banner while keeping whatever was open before.
  */
-
-function report(error: unknown): void {
-  editorStore.getState().showError(error instanceof Error ? error.message : String(error));
-}
 
 /** Closes the current document on the host (if any) and shows `next` (or the start screen). */
 async function replaceWith(next: OpenDocument | null): Promise<void> {
@@ -22,7 +18,7 @@ async function replaceWith(next: OpenDocument | null): Promise<void> {
     try {
       await request('doc.close', { docId: doc.docId });
     } catch (error) {
-      report(error);
+      reportError(error);
     }
   }
   if (next) editorStore.getState().load(next);
@@ -30,26 +26,23 @@ async function replaceWith(next: OpenDocument | null): Promise<void> {
   rememberOpenPath(next?.path ?? null);
 }
 
-export async function openDocument(path: string): Promise<boolean> {
+/** Shows the document `load` answers in place of the current one; false (and the reason shown) when it fails. */
+async function switchTo(load: Promise<OpenDocument>): Promise<boolean> {
   try {
-    const opened = await request('doc.open', { path });
-    await replaceWith(opened);
+    await replaceWith(await load);
     return true;
   } catch (error) {
-    report(error);
+    reportError(error);
     return false;
   }
 }
 
-export async function createDocument(name: string, templateId: string | null): Promise<boolean> {
-  try {
-    const created = await request('doc.new', { name, templateId });
-    await replaceWith(created);
-    return true;
-  } catch (error) {
-    report(error);
-    return false;
-  }
+export function openDocument(path: string): Promise<boolean> {
+  return switchTo(request('doc.open', { path }));
+}
+
+export function createDocument(name: string, templateId: string | null): Promise<boolean> {
+  return switchTo(request('doc.new', { name, templateId }));
 }
 
 /** Continues on a copy at `path`, as Save As does in any desktop app; the undo history carries over. */
@@ -64,7 +57,7 @@ export async function saveDocumentAs(path: string): Promise<boolean> {
     rememberOpenPath(copy.path);
     return true;
   } catch (error) {
-    report(error);
+    reportError(error);
     return false;
   }
 }
@@ -80,7 +73,7 @@ export async function reopenDocument(path: string): Promise<void> {
     editorStore.getState().load(opened);
   } catch (error) {
     rememberOpenPath(null);
-    report(error);
+    reportError(error);
   }
 }
 
@@ -94,7 +87,7 @@ export async function promptOpen(): Promise<void> {
     const { path } = await request('dialog.openDocument', {});
     if (path) await openDocument(path);
   } catch (error) {
-    report(error);
+    reportError(error);
   }
 }
 
@@ -110,7 +103,7 @@ export async function promptSaveAs(): Promise<void> {
     const { path } = await request('dialog.saveDocument', { suggestedName: `${design.meta.name}.mlarch` });
     if (path) await saveDocumentAs(path);
   } catch (error) {
-    report(error);
+    reportError(error);
   }
 }
 

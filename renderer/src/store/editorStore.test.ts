@@ -110,6 +110,47 @@ describe('editor store', () => {
     expect(fake.calls).toHaveLength(0);
   });
 
+  it('ignores a late answer for the previous document: no rollback, and pending never drops below zero', async () => {
+    const { store, fake, add } = openStore();
+    store.getState().edit('Add', add(store.getState().design!, 'A'));
+    await flush();
+    const other = createEmptyDesign({ name: 'Other', now: new Date('2026-01-01T00:00:00Z') });
+    store.getState().load({ docId: 'doc2', path: '/tmp/other.mlarch', revision: 1, design: other });
+    expect(store.getState().pending).toBe(0);
+    const scenarioId = other.scenarios[0]!.id;
+    const position = { x: 0, y: 0 };
+    store.getState().edit('Add', addComponentOps(other, { scenarioId, kind: 'cache', name: 'B', position }));
+    fake.answers[0]!.reject(new Error('Disk full.'));
+    await flush();
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().design!.components.map((c) => c.name)).toEqual(['B']);
+    expect(store.getState().pending).toBe(1);
+    fake.answers[1]!.resolve({ revision: 2 });
+    await store.getState().whenIdle();
+    expect(store.getState().pending).toBe(0);
+    expect(store.getState().doc).toEqual({ docId: 'doc2', path: '/tmp/other.mlarch', revision: 2 });
+  });
+
+  it('counts writes made after a rollback from zero and sends them', async () => {
+    const { store, fake, add } = openStore();
+    store.getState().edit('Add', add(store.getState().design!, 'A'));
+    store.getState().edit('Add', add(store.getState().design!, 'B'));
+    await flush();
+    fake.answers[0]!.reject(new Error('Disk full.'));
+    await flush();
+    expect(store.getState().pending).toBe(0);
+    store.getState().edit('Add', add(store.getState().design!, 'C'));
+    expect(store.getState().pending).toBe(1);
+    await flush();
+    // B was dropped with the rollback; C is the second write sent.
+    expect(fake.calls).toHaveLength(2);
+    fake.answers[1]!.resolve({ revision: 2 });
+    await store.getState().whenIdle();
+    expect(store.getState().pending).toBe(0);
+    expect(store.getState().confirmed!.components.map((c) => c.name)).toEqual(['C']);
+    expect(store.getState().history.undo.map((e) => e.label)).toEqual(['Add']);
+  });
+
   it('starts a fresh history when a document is opened', () => {
     const { store, add } = openStore();
     store.getState().edit('Add', add(store.getState().design!, 'A'));

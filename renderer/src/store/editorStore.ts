@@ -5,6 +5,7 @@ import type { Operation } from '../../../shared/model/operations.ts';
 import { applyOperations } from '../../../shared/model/apply.ts';
 import { afterRedo, afterUndo, emptyHistory, peekRedo, peekUndo, recordEdit } from './history.ts';
 import type { History } from './history.ts';
+import { messageOf } from './messageOf.ts';
 import { emptySelection, pruneSelection } from './selection.ts';
 import type { Selection } from './selection.ts';
 
@@ -57,10 +58,6 @@ export interface EditorState {
 }
 
 export type EditorStore = ReturnType<typeof createEditorStore>;
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * The editor's state: document, history and UI slices in one store so a rollback can restore them

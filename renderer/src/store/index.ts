@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { request } from '../api/client.ts';
 import { createEditorStore } from './editorStore.ts';
 import type { EditorState } from './editorStore.ts';
+import { messageOf } from './messageOf.ts';
 import { createViewportSaver } from './viewportSaver.ts';
 
 /** The one editor store of this window, writing through the host's doc.apply. */
@@ -12,6 +13,11 @@ export const editorStore = createEditorStore({
 /** Reads a slice of the editor store; components pass narrow selectors so they re-render only when it changes. */
 export function useEditor<T>(selector: (state: EditorState) => T): T {
   return useStore(editorStore, selector);
+}
+
+/** Shows what went wrong in the error banner. */
+export function reportError(error: unknown): void {
+  editorStore.getState().showError(messageOf(error));
 }
 
 /** Writes the canvas viewport a while after the user stops panning or zooming (view state, no undo step). */

@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { KeyboardEvent, PointerEvent } from 'react';
 import { DOCK_MAX_HEIGHT_PX, DOCK_MIN_HEIGHT_PX } from '../../store/dock.ts';
+import { heightForKey } from './resizeKeys.ts';
 
 interface DockResizerProps {
   readonly heightPx: number;
@@ -9,9 +10,6 @@ interface DockResizerProps {
   /** Called once the height is chosen (drag ended, key pressed): the value to keep. */
   readonly onCommit: (heightPx: number) => void;
 }
-
-const STEP_PX = 16;
-const BIG_STEP_PX = 64;
 
 /** The dock's top edge: drag it, or focus it and use the arrow keys (Shift for bigger steps), Home and End. */
 export function DockResizer({ heightPx, onPreview, onCommit }: DockResizerProps) {
@@ -36,17 +34,7 @@ export function DockResizer({ heightPx, onPreview, onCommit }: DockResizerProps)
     if (current) onCommit(current.height);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.shiftKey ? BIG_STEP_PX : STEP_PX;
-    const next =
-      event.key === 'ArrowUp'
-        ? heightPx + step
-        : event.key === 'ArrowDown'
-          ? heightPx - step
-          : event.key === 'Home'
-            ? DOCK_MIN_HEIGHT_PX
-            : event.key === 'End'
-              ? DOCK_MAX_HEIGHT_PX
-              : null;
+    const next = heightForKey(event.key, event.shiftKey, heightPx);
     if (next === null) return;
     event.preventDefault();
     onCommit(next);
