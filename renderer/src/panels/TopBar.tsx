@@ -12,7 +12,7 @@ export function TopBar() {
   const scenarioId = useEditor((s) => s.scenarioId);
   const undoEntry = useEditor((s) => peekUndo(s.history));
   const redoEntry = useEditor((s) => peekRedo(s.history));
-  const pending = useEditor((s) => s.pending);
+  const saving = useEditor((s) => s.pending > 0 || s.switching);
   const dockOpen = useDock((s) => s.open);
   const { undo, redo, setScenario } = editorStore.getState();
 
@@ -31,7 +31,7 @@ export function TopBar() {
         </span>
         <h1 title={path}>{name}</h1>
         <span className="save-status" role="status">
-          {pending > 0 ? 'Saving…' : 'All changes saved'}
+          {saving ? 'Saving…' : 'All changes saved'}
         </span>
       </div>
       <label className="scenario-switcher">

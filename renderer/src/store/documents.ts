@@ -9,21 +9,37 @@ import { useUi } from './ui.ts';
  * user did is lost, and reports a failure in the error banner while keeping whatever was open before.
  */
 
-/** Closes the current document on the host (if any) and shows `next` (or the start screen). */
-async function replaceWith(next: OpenDocument | null): Promise<void> {
+/**
+ * Runs a document switch: the view's last position is written, edits are held off (they would go to the
+ * document being replaced) and every queued write has landed before `work` starts.
+ */
+async function whileSwitching<T>(work: () => Promise<T>): Promise<T> {
   viewportSaver.flush();
-  const { doc, whenIdle } = editorStore.getState();
-  await whenIdle();
-  if (doc && doc.docId !== next?.docId) {
-    try {
-      await request('doc.close', { docId: doc.docId });
-    } catch (error) {
-      reportError(error);
-    }
+  const store = editorStore.getState();
+  store.setSwitching(true);
+  try {
+    await store.whenIdle();
+    return await work();
+  } finally {
+    editorStore.getState().setSwitching(false);
   }
-  if (next) editorStore.getState().load(next);
-  else editorStore.getState().unload();
-  rememberOpenPath(next?.path ?? null);
+}
+
+/** Closes the current document on the host (if any) and shows `next` (or the start screen). */
+function replaceWith(next: OpenDocument | null): Promise<void> {
+  return whileSwitching(async () => {
+    const { doc } = editorStore.getState();
+    if (doc && doc.docId !== next?.docId) {
+      try {
+        await request('doc.close', { docId: doc.docId });
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    if (next) editorStore.getState().load(next);
+    else editorStore.getState().unload();
+    rememberOpenPath(next?.path ?? null);
+  });
 }
 
 /** Shows the document `load` answers in place of the current one; false (and the reason shown) when it fails. */
@@ -45,17 +61,20 @@ export function createDocument(name: string, templateId: string | null): Promise
   return switchTo(request('doc.new', { name, templateId }));
 }
 
-/** Continues on a copy at `path`, as Save As does in any desktop app; the undo history carries over. */
-export async function saveDocumentAs(path: string): Promise<boolean> {
-  viewportSaver.flush();
-  const { doc, whenIdle } = editorStore.getState();
+/**
+ * Continues on a copy at `path`, as Save As does in any desktop app; the undo history carries over.
+ * `overwrite` only when the user confirmed replacing an existing file (the native Save dialog asks).
+ */
+export async function saveDocumentAs(path: string, overwrite = false): Promise<boolean> {
+  const { doc } = editorStore.getState();
   if (!doc) return false;
   try {
-    await whenIdle();
-    const copy = await request('doc.saveAs', { docId: doc.docId, path });
-    editorStore.getState().rebase(copy);
-    rememberOpenPath(copy.path);
-    return true;
+    return await whileSwitching(async () => {
+      const copy = await request('doc.saveAs', { docId: doc.docId, path, overwrite });
+      editorStore.getState().rebase(copy);
+      rememberOpenPath(copy.path);
+      return true;
+    });
   } catch (error) {
     reportError(error);
     return false;
@@ -100,8 +119,10 @@ export async function promptSaveAs(): Promise<void> {
     return;
   }
   try {
-    const { path } = await request('dialog.saveDocument', { suggestedName: `${design.meta.name}.mlarch` });
-    if (path) await saveDocumentAs(path);
+    const { path, replaceConfirmed } = await request('dialog.saveDocument', {
+      suggestedName: `${design.meta.name}.mlarch`,
+    });
+    if (path) await saveDocumentAs(path, replaceConfirmed);
   } catch (error) {
     reportError(error);
   }

@@ -59,6 +59,24 @@ describe('editor store', () => {
     expect(store.getState().doc!.revision).toBe(3);
   });
 
+  it('holds off edits, undo and redo while the document is being switched (Save As, open, close)', async () => {
+    const { store, fake, add } = openStore();
+    store.getState().edit('Add', add(store.getState().design!, 'A'));
+    await flush();
+    fake.answers[0]!.resolve({ revision: 2 });
+    await store.getState().whenIdle();
+    const before = store.getState().design;
+    store.getState().setSwitching(true);
+    expect(store.getState().edit('Add', add(before!, 'B'))).toBe(false);
+    store.getState().undo();
+    expect(store.getState().design).toBe(before);
+    expect(store.getState().pending).toBe(0);
+    await flush();
+    expect(fake.calls).toHaveLength(1);
+    store.getState().setSwitching(false);
+    expect(store.getState().edit('Add', add(before!, 'B'))).toBe(true);
+  });
+
   it('undoes and redoes through the same path', async () => {
     const { store, fake, add } = openStore();
     store.getState().edit('Add', add(store.getState().design!, 'A'));

@@ -34,12 +34,19 @@ export interface EditorState {
   error: string | null;
   /** Writes sent to the host and not yet answered. */
   pending: number;
+  /**
+   * True while the open document is being replaced (Save As, open, close): an edit made then would be
+   * queued against a document about to close, so edits, undo and redo are held off until it ends.
+   */
+  switching: boolean;
 
   /** Shows a document just opened or created. Never undoable: the history starts empty. */
   load(open: OpenDocument): void;
   /** Continues on a copy (Save As): same design, new file; the history still applies to it. */
   rebase(open: OpenDocument): void;
   unload(): void;
+  /** Marks a document switch as started or ended (see `switching`). */
+  setSwitching(switching: boolean): void;
   /** Applies a command's operations, records one undo step and queues the write. False when refused. */
   edit(label: string, ops: Operation[]): boolean;
   undo(): void;
@@ -71,8 +78,8 @@ export function createEditorStore(host: EditorHost) {
   return createStore<EditorState>()((set, get) => {
     /** Applies `ops` to the visible design and queues the write; `history` is the history after the step. */
     const commit = (ops: Operation[], nextHistory: (inverse: Operation[]) => History): boolean => {
-      const { design, doc, history: before } = get();
-      if (!design || !doc || ops.length === 0) return false;
+      const { design, doc, history: before, switching } = get();
+      if (!design || !doc || switching || ops.length === 0) return false;
       let result: { design: Design; inverse: Operation[] };
       try {
         result = applyOperations(design, ops);
@@ -137,6 +144,7 @@ export function createEditorStore(host: EditorHost) {
       selection: emptySelection,
       error: null,
       pending: 0,
+      switching: false,
 
       load: (open) => set({ ...reset(open), error: null }),
       rebase: (open) =>
@@ -150,6 +158,7 @@ export function createEditorStore(host: EditorHost) {
             : (open.design.scenarios[0]?.id ?? null),
         })),
       unload: () => set(reset(null)),
+      setSwitching: (switching) => set({ switching }),
       edit: (label, ops) => commit(ops, (inverse) => recordEdit(get().history, { label, ops, inverse })),
       undo: () => {
         const entry = peekUndo(get().history);
