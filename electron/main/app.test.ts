@@ -1,75 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, nativeOnlyChannels } from '../../shared/api.ts';
-import type { Handlers } from '../host/dispatch.ts';
-import type { PathGuard } from '../host/workspace.ts';
-import { startApp, type StartOptions } from './app.ts';
 import { contentSecurityPolicy } from './csp.ts';
 import { FOREIGN_SENDER_ERROR } from './ipc.ts';
 import { createFakeElectron, FakeFrame, type FakeElectron } from './testing/fake-electron.ts';
-
-const workspace = join(tmpdir(), 'mlarch-main-test-workspace');
-
-function fakeServices() {
-  const recent: { path: string; name: string; openedAt: string; exists: boolean }[] = [];
-  const spies = {
-    'app.info': vi.fn(() => ({
-      host: 'electron' as const,
-      version: '0.1.0',
-      workspace,
-      nativeDialogs: true,
-    })),
-    'doc.close': vi.fn(() => ({})),
-    'recent.list': vi.fn(() => recent),
-    'recent.clear': vi.fn(() => {
-      recent.length = 0;
-      return {};
-    }),
-    'templates.list': vi.fn(() => []),
-    'workspace.list': vi.fn(() => []),
-  };
-  const handlers: Handlers = {
-    ...spies,
-    'doc.new': vi.fn(),
-    'doc.open': vi.fn(),
-    'doc.apply': vi.fn(),
-    'doc.get': vi.fn(),
-    'doc.saveAs': vi.fn(),
-  };
-  return { handlers, spies, recent, dispose: vi.fn(), guard: null as PathGuard | null };
-}
-
-function start(fake: FakeElectron, overrides: Partial<StartOptions> = {}) {
-  const services = fakeServices();
-  const running = startApp(fake.electron, {
-    platform: 'linux',
-    argv: [],
-    cwd: '/home/user',
-    appName: 'MLArch Studio',
-    preloadPath: '/app/out/preload/index.cjs',
-    rendererDir: '/app/out/renderer',
-    workspace,
-    rendererUrl: undefined,
-    createServices: (guard) => {
-      services.guard = guard;
-      return services;
-    },
-    log: () => {},
-    ...overrides,
-  });
-  return { running, services };
-}
-
-async function startReady(fake: FakeElectron, overrides: Partial<StartOptions> = {}) {
-  const started = start(fake, overrides);
-  fake.makeReady();
-  expect(await started.running.ready).toBe(true);
-  const window = fake.windows[0];
-  if (!window) throw new Error('no window');
-  return { ...started, window };
-}
+import { fakeServices, start, startReady } from './testing/start-app.ts';
 
 let fake: FakeElectron;
 beforeEach(() => {
@@ -244,71 +178,6 @@ describe('session', () => {
     fake.makeReady();
     await new Promise((r) => setTimeout(r, 0));
     expect(fake.protocolState.handlers.has('app')).toBe(true);
-  });
-});
-
-describe('dialogs and path grants', () => {
-  it('grants the path picked in the Open dialog, and only that one', async () => {
-    const { services } = await startReady(fake);
-    const guard = services.guard;
-    if (!guard) throw new Error('no guard');
-    const picked = join(tmpdir(), 'elsewhere', 'Picked.mlarch');
-    expect(() => guard.check(picked, 'open')).toThrow(/Open…/);
-    fake.dialogState.openResult = { canceled: false, filePaths: [picked] };
-    expect(await fake.invoke('dialog.openDocument', {})).toEqual({ ok: true, data: { path: picked } });
-    expect(fake.dialogState.openCalls[0]?.filters).toEqual([
-      { name: 'MLArch design', extensions: ['mlarch'] },
-    ]);
-    expect(() => guard.check(picked, 'open')).not.toThrow();
-    expect(() => guard.check(picked, 'write')).toThrow();
-    expect(() => guard.check(join(tmpdir(), 'elsewhere', 'Other.mlarch'), 'open')).toThrow();
-  });
-
-  it('grants the Save dialog path for writing, adding the extension', async () => {
-    const { services } = await startReady(fake);
-    const chosen = join(tmpdir(), 'elsewhere', 'Copy');
-    fake.dialogState.saveResult = { canceled: false, filePath: chosen };
-    const result = await fake.invoke('dialog.saveDocument', { suggestedName: 'My: design' });
-    expect(result).toEqual({ ok: true, data: { path: `${chosen}.mlarch`, replaceConfirmed: false } });
-    expect(fake.dialogState.saveCalls[0]?.defaultPath).toBe(join(workspace, 'My- design.mlarch'));
-    expect(() => services.guard?.check(`${chosen}.mlarch`, 'write')).not.toThrow();
-    // The dialog never asked about replacing the completed name, so replacing it stays refused.
-    expect(() => services.guard?.check(`${chosen}.mlarch`, 'replace')).toThrow(/already exists/);
-  });
-
-  it('lets Save As replace only the existing file the dialog confirmed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mlarch-replace-'));
-    const existing = join(dir, 'Existing.mlarch');
-    writeFileSync(existing, '');
-    const { services } = await startReady(fake);
-    fake.dialogState.saveResult = { canceled: false, filePath: existing };
-    const result = await fake.invoke('dialog.saveDocument', { suggestedName: 'Existing' });
-    expect(result).toEqual({ ok: true, data: { path: existing, replaceConfirmed: true } });
-    expect(() => services.guard?.check(existing, 'replace')).not.toThrow();
-    const inWorkspace = join(workspace, 'Other.mlarch');
-    expect(() => services.guard?.check(inWorkspace, 'write')).not.toThrow();
-    expect(() => services.guard?.check(inWorkspace, 'replace')).toThrow(/already exists/);
-  });
-
-  it('answers null when a dialog is cancelled', async () => {
-    await startReady(fake);
-    expect(await fake.invoke('dialog.openDocument', {})).toEqual({ ok: true, data: { path: null } });
-    expect(await fake.invoke('dialog.saveDocument', { suggestedName: 'x' })).toEqual({
-      ok: true,
-      data: { path: null, replaceConfirmed: false },
-    });
-  });
-
-  it('grants recent documents listed by the host', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mlarch-recent-'));
-    const path = join(dir, 'Recent.mlarch');
-    writeFileSync(path, '');
-    const { services } = await startReady(fake);
-    expect(() => services.guard?.check(path, 'open')).toThrow();
-    services.recent.push({ path, name: 'Recent', openedAt: '2026-01-01T00:00:00.000Z', exists: true });
-    await fake.invoke('recent.list', {});
-    expect(() => services.guard?.check(path, 'open')).not.toThrow();
-    expect(() => services.guard?.check(path, 'write')).toThrow();
   });
 });
 
