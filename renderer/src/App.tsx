@@ -3,6 +3,7 @@ import { request } from './api/client.ts';
 import { Editor } from './Editor.tsx';
 import { AboutDialog } from './panels/AboutDialog.tsx';
 import { useWindowMenuCommands } from './hooks/useMenuCommands.ts';
+import { useWindowTitle } from './hooks/useWindowTitle.ts';
 import { ErrorBanner } from './panels/ErrorBanner.tsx';
 import { OpenDialog } from './panels/OpenDialog.tsx';
 import { SaveAsDialog } from './panels/SaveAsDialog.tsx';
@@ -35,6 +36,7 @@ export function App() {
   // Until app.info has answered and a remembered document has reopened, show neither screen.
   const [ready, setReady] = useState(false);
   useWindowMenuCommands();
+  useWindowTitle();
 
   useEffect(() => {
     let live = true;

@@ -17,6 +17,7 @@ import {
 
 test('a design built on the canvas survives a reload and is on disk', async ({ app: page, host }) => {
   await createDesign(page, 'Fraud scoring');
+  await expect(page).toHaveTitle('Fraud scoring — MLArch Studio');
   await expect(page.getByText('This scenario is empty')).toBeVisible();
 
   await dropFromPalette(page, 'Client app', { x: 150, y: 150 });
