@@ -62,7 +62,12 @@ function main(): void {
   });
   const dispatcher = createDispatcher(services.handlers, (error) => console.error(error));
   const token = randomBytes(24).toString('base64url');
-  const server = createWebServer({ dispatcher, rendererDir: join(appRoot, 'out', 'renderer'), token });
+  const server = createWebServer({
+    dispatcher,
+    rendererDir: join(appRoot, 'out', 'renderer'),
+    token,
+    onError: (error) => console.error(error),
+  });
 
   const shutdown = (): void => {
     server.close();

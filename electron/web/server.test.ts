@@ -45,11 +45,17 @@ interface Reply {
 // Raw http.request, because fetch will not let a test forge the Host header.
 function call(
   path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: string; port?: number } = {},
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port: options.port ?? port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -189,5 +195,36 @@ describe('web host', () => {
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
     expect(docGet).not.toHaveBeenCalled();
     expect((await api('app.info', '{}')).status).toBe(200);
+  });
+});
+
+describe('web host failures', () => {
+  it('answers 500 without internal details and reports the error to the log', async () => {
+    const failure = new Error('EACCES: permission denied, open /home/someone/secret/path');
+    const onError = vi.fn();
+    const broken = createWebServer({
+      dispatcher: {
+        has: (channel): channel is never => channel === 'app.info',
+        dispatch: () => Promise.reject(failure),
+      },
+      rendererDir: root,
+      token: TOKEN,
+      onError,
+    });
+    const brokenPort = await listen(broken, 0);
+    try {
+      const reply = await call('/api/app.info', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-MLArch-Token': TOKEN },
+        body: '{}',
+        port: brokenPort,
+      });
+      expect(reply.status).toBe(500);
+      expect(reply.body).not.toContain('secret');
+      expect(JSON.parse(reply.body)).toEqual({ ok: false, error: expect.stringContaining('see its log') });
+      expect(onError).toHaveBeenCalledWith(failure);
+    } finally {
+      broken.close();
+    }
   });
 });

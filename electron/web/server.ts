@@ -13,6 +13,8 @@ export interface WebServerOptions {
   dispatcher: Dispatcher;
   rendererDir: string;
   token: string;
+  /** Where unexpected failures are reported (the web host logs them to stderr). */
+  onError?: (error: unknown) => void;
 }
 
 /**
@@ -24,8 +26,10 @@ export function createWebServer(options: WebServerOptions): Server {
   const expectedToken = Buffer.from(options.token);
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
+      // The details (paths, stack) go to the host's log, not to the page.
+      options.onError?.(error);
       if (!response.headersSent)
-        send(response, 500, { ok: false, error: `The web host failed: ${String(error)}` });
+        send(response, 500, { ok: false, error: 'The web host could not answer this request; see its log.' });
       else response.destroy();
     });
   });
