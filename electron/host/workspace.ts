@@ -75,13 +75,20 @@ export function uniqueDocumentPath(folder: string, name: string, exists: (path: 
 export function isInside(folder: string, path: string): boolean {
   // Decide on the strings first, so a path outside never reaches the disk: on Windows, realpath of a
   // \\host\share\… path contacts that host and offers it the user's credentials.
-  if (!isBelow(resolve(folder), resolve(path))) return false;
-  return isBelow(realpathOrResolve(folder), realpathOrResolve(path));
+  if (!liesBelow(resolve(folder), resolve(path))) return false;
+  return liesBelow(realpathOrResolve(folder), realpathOrResolve(path));
 }
 
-function isBelow(root: string, target: string): boolean {
+/** True when absolute path `target` lies strictly below absolute path `root`, judged on the strings alone. */
+export function liesBelow(root: string, target: string): boolean {
   const rel = relative(root, target);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && resolve(root, rel) === target;
+  return (
+    rel !== '' &&
+    rel !== '..' &&
+    !rel.startsWith(`..${sep}`) &&
+    !isAbsolute(rel) &&
+    resolve(root, rel) === resolve(target)
+  );
 }
 
 // A file about to be created does not exist yet: resolve its folder's real path instead.

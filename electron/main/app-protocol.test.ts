@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAppProtocolHandler, mimeTypeFor, requestPath } from './app-protocol.ts';
+import { mimeTypeFor } from '../host/mime-types.ts';
+import { createAppProtocolHandler, requestPath } from './app-protocol.ts';
 
 const csp = "default-src 'self'";
 let root: string;

@@ -1,5 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
+import { mimeTypeFor } from '../host/mime-types.ts';
+import { liesBelow } from '../host/workspace.ts';
 import { APP_HOST, APP_SCHEME } from './origin.ts';
 import type { CustomSchemeLike, ProtocolLike } from './electron-like.ts';
 
@@ -14,32 +16,6 @@ export const appScheme: CustomSchemeLike = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
 };
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** The Content-Type for a file name; unknown kinds are served as opaque bytes. */
-export function mimeTypeFor(fileName: string): string {
-  return mimeTypes[extname(fileName).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** Registers app:// as privileged. Call before `app.whenReady()` resolves. */
 export function registerAppScheme(protocol: ProtocolLike): void {
@@ -72,12 +48,12 @@ export function createAppProtocolHandler(
     const relativePath = requestPath(request.url);
     if (relativePath === null) return refuse(403, 'Forbidden');
     const target = resolve(root, relativePath);
-    if (!isInsideFolder(root, target)) return refuse(403, 'Forbidden');
+    if (!liesBelow(root, target)) return refuse(403, 'Forbidden');
     let real: string;
     try {
       real = await realpath(target);
       realRoot ??= realpath(root);
-      if (!isInsideFolder(await realRoot, real)) return refuse(403, 'Forbidden');
+      if (!liesBelow(await realRoot, real)) return refuse(403, 'Forbidden');
       if (!(await stat(real)).isFile()) return refuse(404, 'Not found');
     } catch {
       return refuse(404, 'Not found');
@@ -115,9 +91,4 @@ export function requestPath(rawUrl: string): string | null {
   if (segments.some((s) => s === '..' || s === '.')) return null;
   if (isAbsolute(relativePath) || /^[a-zA-Z]:/.test(relativePath)) return null;
   return relativePath;
-}
-
-function isInsideFolder(folder: string, path: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { contentSecurityPolicy } from '../main/csp.ts';
 import type { Dispatcher } from '../host/dispatch.ts';
-import { mimeTypeOf, readStaticFile, resolveStaticPath } from './static-files.ts';
+import { mimeTypeFor } from '../host/mime-types.ts';
+import { readStaticFile, resolveStaticPath } from './static-files.ts';
 
 /** Largest API request body accepted: a 50,000-operation paste fits with room to spare. */
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -139,7 +140,7 @@ async function serveStatic(
     return;
   }
   response.writeHead(200, {
-    'Content-Type': mimeTypeOf(path),
+    'Content-Type': mimeTypeFor(path),
     'Content-Length': content.length,
     // Hashed assets never change; index.html must be fetched afresh after a rebuild.
     'Cache-Control': path.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',

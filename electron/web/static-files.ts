@@ -1,19 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
-
-const MIME_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { join, normalize, resolve } from 'node:path';
+import { liesBelow } from '../host/workspace.ts';
 
 /**
  * The file under `root` that a URL path names, or null when the path leaves the folder (`..`, encoded
@@ -30,14 +17,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
   const wanted = decoded === '/' || decoded === '' ? '/index.html' : decoded;
   const absoluteRoot = resolve(root);
   const target = resolve(join(absoluteRoot, normalize(wanted)));
-  const rel = relative(absoluteRoot, target);
-  if (rel === '' || rel.startsWith('..') || rel.startsWith(sep) || resolve(absoluteRoot, rel) !== target)
-    return null;
-  return target;
-}
-
-export function mimeTypeOf(path: string): string {
-  return MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return liesBelow(absoluteRoot, target) ? target : null;
 }
 
 /**
@@ -47,8 +27,7 @@ export function mimeTypeOf(path: string): string {
 export async function readStaticFile(root: string, path: string): Promise<Buffer | null> {
   try {
     const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
-    const rel = relative(realRoot, real);
-    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return null;
+    if (!liesBelow(realRoot, real)) return null;
     const info = await stat(real);
     if (!info.isFile()) return null;
     return await readFile(real);

@@ -1,5 +1,5 @@
 import type { AttrValue } from '../attributes.ts';
-import type { AttrGroup, AttrSpec, ComponentKind, FailureMode, KindCategory, KindSpec } from './types.ts';
+import type { AttrGroup, AttrSpec, KindCategory, KindSpec } from './types.ts';
 
 // Small constructors so the catalog tables read as data: one call per attribute, no repeated `type` fields.
 
@@ -111,15 +111,8 @@ export const CATEGORY_COLOURS: Readonly<Record<KindCategory, string>> = {
   boundary: '#6f8794',
 };
 
-interface KindDefinition {
-  readonly kind: ComponentKind;
-  readonly label: string;
-  readonly category: KindCategory;
-  readonly icon: string;
-  readonly description: string;
-  readonly attributes: readonly AttrSpec[];
-  readonly failureModes: readonly FailureMode[];
-}
+/** A kind as its module writes it: colour and boundary flag are derived from the category. */
+type KindDefinition = Omit<KindSpec, 'colour' | 'boundary'>;
 
 /** A catalog entry; colour and boundary flag follow from the category. */
 export function defineKind(definition: KindDefinition): KindSpec {
