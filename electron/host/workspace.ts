@@ -1,4 +1,4 @@
-import { readdirSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from './dispatch.ts';
 
@@ -15,51 +15,117 @@ export interface PathGuard {
   check(path: string, purpose: PathPurpose): void;
 }
 
-/** The .mlarch files directly in `folder`, newest first. */
-export function listDocuments(
-  folder: string,
-): { path: string; name: string; modifiedAt: string; sizeBytes: number }[] {
+/** A design file in the workspace folder, as the in-app Open dialog lists it. */
+export interface WorkspaceFile {
+  path: string;
+  name: string;
+  modifiedAt: string;
+  sizeBytes: number;
+}
+
+/**
+ * The .mlarch files directly in `folder`, newest first: regular files only, each lying inside the folder
+ * once symbolic links are resolved (a link to /etc/passwd, a folder, a pipe or a dangling link is not
+ * listed). A file reached by several names is listed once, under its own name when it has one here.
+ */
+export function listDocuments(folder: string): WorkspaceFile[] {
+  let realFolder: string;
   let names: string[];
   try {
-    names = readdirSync(folder);
+    realFolder = realpathSync(folder);
+    names = readdirSync(folder).sort();
   } catch {
     return [];
   }
-  return names
-    .filter((name) => extname(name).toLowerCase() === DOCUMENT_EXTENSION)
-    .flatMap((name) => {
-      const path = join(folder, name);
-      try {
-        const stat = statSync(path);
-        if (!stat.isFile()) return [];
-        return [
-          {
-            path,
-            name: name.slice(0, -DOCUMENT_EXTENSION.length),
-            modifiedAt: stat.mtime.toISOString(),
-            sizeBytes: stat.size,
-          },
-        ];
-      } catch {
-        return [];
-      }
-    })
+  const byRealPath = new Map<string, { file: WorkspaceFile; viaLink: boolean }>();
+  for (const name of names) {
+    if (extname(name).toLowerCase() !== DOCUMENT_EXTENSION) continue;
+    const path = join(folder, name);
+    try {
+      // lstat, realpath and stat never open the file, so a pipe named x.mlarch cannot block the listing.
+      const viaLink = lstatSync(path).isSymbolicLink();
+      const real = realpathSync(path);
+      if (!liesBelow(realFolder, real)) continue;
+      const stat = statSync(real);
+      if (!stat.isFile()) continue;
+      const seen = byRealPath.get(real);
+      if (seen && (viaLink || !seen.viaLink)) continue;
+      const file = {
+        path,
+        name: name.slice(0, -DOCUMENT_EXTENSION.length),
+        modifiedAt: stat.mtime.toISOString(),
+        sizeBytes: stat.size,
+      };
+      byRealPath.set(real, { file, viaLink });
+    } catch {
+      continue;
+    }
+  }
+  return [...byRealPath.values()]
+    .map((entry) => entry.file)
     .sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
 }
 
 // Device names Windows opens instead of a file, whatever the folder or extension (CON.mlarch is the console).
 const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)\s*(\..*)?$/i;
 
-/** A file name for a design called `name`: characters no file system accepts are replaced. */
+// File systems limit a name to 255 bytes (ext4, APFS: UTF-8 bytes; NTFS: UTF-16 units, never more than the
+// UTF-8 bytes). The base name stays well under, leaving room for " 12" and ".mlarch".
+const MAX_NAME_CHARACTERS = 100;
+const MAX_NAME_BYTES = 200;
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const utf8 = new TextEncoder();
+
+/**
+ * A file name for a design called `name`: characters no file system accepts are replaced, and it is cut to at
+ * most 100 characters (grapheme clusters: an emoji or an accented letter is never split) and 200 UTF-8 bytes.
+ */
 export function fileNameFor(name: string): string {
   const cleaned = [...name]
-    .map((ch) => (ch.charCodeAt(0) < 32 || '<>:"/\\|?*'.includes(ch) ? '-' : ch))
-    .join('')
-    .replace(/^[.\s]+|[.\s]+$/g, '')
-    .slice(0, 100);
-  const base = cleaned || 'Untitled';
+    .map((ch) => (ch.charCodeAt(0) < 32 || isLoneSurrogate(ch) || '<>:"/\\|?*'.includes(ch) ? '-' : ch))
+    .join('');
+  // Trimmed before the cut (so leading dots do not count) and after it (the cut may end on a space).
+  const base = trimDotsAndSpaces(truncate(trimDotsAndSpaces(cleaned))) || 'Untitled';
   // Windows opens a device, not a file, for CON, NUL, COM1… whatever follows the first dot.
   return WINDOWS_DEVICE.test(base) ? base.replace(/^[^.\s]+/, '$&-design') : base;
+}
+
+function trimDotsAndSpaces(text: string): string {
+  return text.replace(/^[.\s]+|[.\s]+$/g, '');
+}
+
+function isLoneSurrogate(codePoint: string): boolean {
+  const code = codePoint.charCodeAt(0);
+  return codePoint.length === 1 && code >= 0xd800 && code <= 0xdfff;
+}
+
+// Whole grapheme clusters while they fit; a single cluster too long on its own (a letter under hundreds of
+// combining marks) is cut between code points instead, so the result is never empty for a non-empty input.
+function truncate(text: string): string {
+  let result = '';
+  let bytes = 0;
+  let count = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const size = utf8.encode(segment).length;
+    if (count === MAX_NAME_CHARACTERS || bytes + size > MAX_NAME_BYTES) {
+      return count === 0 ? truncateCodePoints(segment) : result;
+    }
+    result += segment;
+    bytes += size;
+    count += 1;
+  }
+  return result;
+}
+
+function truncateCodePoints(text: string): string {
+  let result = '';
+  let bytes = 0;
+  for (const codePoint of text) {
+    bytes += utf8.encode(codePoint).length;
+    if (bytes > MAX_NAME_BYTES) break;
+    result += codePoint;
+  }
+  return result;
 }
 
 /** `<folder>/<name>.mlarch`, or `<name> 2.mlarch`, `<name> 3.mlarch`… when taken. */
@@ -71,12 +137,26 @@ export function uniqueDocumentPath(folder: string, name: string, exists: (path: 
   }
 }
 
-/** True when `path` lies inside `folder` (after resolving symbolic links of what exists). */
+/**
+ * True when `path` lies inside `folder` once symbolic links are resolved: an existing path by its real path,
+ * a path not there yet by its folder's. A dangling link or a link loop is never inside: writing through it
+ * would create its target, wherever that is.
+ */
 export function isInside(folder: string, path: string): boolean {
+  return resolveInside(folder, path) !== null;
+}
+
+/**
+ * Where `path` really is, when it lies inside `folder` (see isInside): its real path and whether something
+ * is there yet; null when it lies outside or cannot be resolved.
+ */
+export function resolveInside(folder: string, path: string): RealPath | null {
   // Decide on the strings first, so a path outside never reaches the disk: on Windows, realpath of a
   // \\host\share\… path contacts that host and offers it the user's credentials.
-  if (!liesBelow(resolve(folder), resolve(path))) return false;
-  return liesBelow(realpathOrResolve(folder), realpathOrResolve(path));
+  if (!liesBelow(resolve(folder), resolve(path))) return null;
+  const realFolder = realPathOf(folder);
+  const target = realPathOf(path);
+  return realFolder && target && liesBelow(realFolder.real, target.real) ? target : null;
 }
 
 /** True when absolute path `target` lies strictly below absolute path `root`, judged on the strings alone. */
@@ -91,15 +171,35 @@ export function liesBelow(root: string, target: string): boolean {
   );
 }
 
-// A file about to be created does not exist yet: resolve its folder's real path instead.
-function realpathOrResolve(path: string): string {
+interface RealPath {
+  real: string;
+  exists: boolean;
+}
+
+// A file about to be created does not exist yet: its real path is its folder's real path and its name.
+// Only a name with nothing at all behind it counts as "not there yet": a dangling link, a link loop or an
+// unreadable folder has no real path, and is null.
+function realPathOf(path: string): RealPath | null {
   const absolute = resolve(path);
   try {
-    return realpathSync(absolute);
+    return { real: realpathSync(absolute), exists: true };
   } catch {
+    if (!isAbsent(absolute)) return null;
     const parent = resolve(absolute, '..');
-    if (parent === absolute) return absolute;
-    return join(realpathOrResolve(parent), absolute.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+    if (parent === absolute) return null;
+    const realParent = realPathOf(parent);
+    if (!realParent) return null;
+    const name = absolute.slice(parent.length + (parent.endsWith(sep) ? 0 : 1));
+    return { real: join(realParent.real, name), exists: false };
+  }
+}
+
+function isAbsent(path: string): boolean {
+  try {
+    lstatSync(path);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
@@ -128,7 +228,10 @@ export function checkWindowsName(path: string, platform: NodeJS.Platform): void 
     throw new UserError(`Windows cannot use this file name safely: ${problem}. Choose another name.`);
 }
 
-/** The web host's guard: only .mlarch files inside the workspace folder. */
+/**
+ * The web host's guard: only .mlarch files inside the workspace folder, after resolving symbolic links, and
+ * only regular files (a folder, pipe or device named x.mlarch is refused: opening a pipe would block).
+ */
 export function workspaceGuard(workspace: string, platform: NodeJS.Platform = process.platform): PathGuard {
   return {
     check(path, purpose) {
@@ -138,11 +241,26 @@ export function workspaceGuard(workspace: string, platform: NodeJS.Platform = pr
         );
       }
       checkWindowsName(path, platform);
-      if (!isInside(workspace, path)) {
+      const target = resolveInside(workspace, path);
+      if (!target) {
         throw new UserError(
-          `In the browser, designs live in the workspace folder ${workspace}; ${path} is outside it.`,
+          `In the browser, designs live in the workspace folder ${workspace}; ${path} is outside it ` +
+            '(or is a link that leads out of it).',
+        );
+      }
+      if (target.exists && !isRegularFile(target.real)) {
+        throw new UserError(
+          `${path} is not a design file (it is a folder, pipe or device). Choose a .mlarch file.`,
         );
       }
     },
   };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
