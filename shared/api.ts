@@ -22,7 +22,17 @@ const docNameSchema = z
   .string()
   .trim()
   .min(1, 'Give the design a name.')
-  .max(120, 'A design name is at most 120 characters.');
+  .max(120, 'A design name is at most 120 characters.')
+  // Half of a surrogate pair (a cut emoji) has no UTF-8 form: the disk would get U+FFFD instead.
+  .refine(
+    isWellFormed,
+    'A design name cannot contain half of a character (a broken emoji or symbol). Retype the name.',
+  );
+
+/** True when `text` has no lone surrogate (String.prototype.isWellFormed; the ES2023 lib does not declare it). */
+function isWellFormed(text: string): boolean {
+  return (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
 
 /** An open document as the UI sees it. */
 export const openDocumentSchema = z.object({

@@ -1,5 +1,12 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type { ResponseOf } from '../../shared/api.ts';
+import { createComponent } from '../../shared/model/factory.ts';
 import { createDispatcher, UserError } from './dispatch.ts';
+import { createHostServices } from './services.ts';
+import { workspaceGuard } from './workspace.ts';
 
 const appInfo = () => ({ host: 'web' as const, version: '1', workspace: '/w', nativeDialogs: false });
 
@@ -51,5 +58,89 @@ describe('dispatcher', () => {
       ok: false,
       error: 'A message written for people.',
     });
+  });
+});
+
+describe('dispatcher with the host services', () => {
+  function host() {
+    const root = mkdtempSync(join(tmpdir(), 'mlarch-dispatch-'));
+    const workspace = join(root, 'workspace');
+    mkdirSync(workspace);
+    const services = createHostServices({
+      host: 'web',
+      workspace,
+      userDataDir: join(root, 'user-data'),
+      templatesDir: join(root, 'templates'),
+      appVersion: '1.0.0',
+      guard: workspaceGuard(workspace),
+    });
+    const dispatcher = createDispatcher(services.handlers);
+    const dispose = () => {
+      services.dispose();
+      rmSync(root, { recursive: true, force: true });
+    };
+    return { workspace, dispatcher, dispose };
+  }
+
+  it('answers a refused doc.apply with the operation, its entity and the reason', async () => {
+    const { dispatcher, dispose } = host();
+    try {
+      const created = await dispatcher.dispatch('doc.new', { name: 'Plan', templateId: null });
+      if (!created.ok) throw new Error(created.error);
+      const doc = created.data as ResponseOf<'doc.new'>;
+      const scenarioId = doc.design.scenarios[0]!.id;
+      const at = (x: number) => ({ x, y: 0 });
+      const api = createComponent({ scenarioId, kind: 'api-gateway', name: 'API', position: at(0) });
+      const model = createComponent({ scenarioId, kind: 'model-server', name: 'Model', position: at(200) });
+      const added = await dispatcher.dispatch('doc.apply', {
+        docId: doc.docId,
+        ops: [{ type: 'component.add', component: api }],
+      });
+      expect(added).toEqual({ ok: true, data: { revision: doc.revision + 1 } });
+
+      const refused = await dispatcher.dispatch('doc.apply', {
+        docId: doc.docId,
+        ops: [
+          { type: 'component.add', component: model },
+          { type: 'component.update', id: api.id, changes: { name: 'Edge API' } },
+          { type: 'component.add', component: { ...model, name: 'Model copy' } },
+          { type: 'component.remove', id: api.id },
+        ],
+      });
+      expect(refused).toEqual({
+        ok: false,
+        error:
+          `Operation 3 of 4 (component.add, component "Model copy", id ${model.id}) was refused: ` +
+          `Cannot add "Model copy": the id ${model.id} is already used by "Model".`,
+      });
+      // All or nothing: the first two operations of the refused batch did not stick either.
+      const after = await dispatcher.dispatch('doc.get', { docId: doc.docId });
+      expect(after).toMatchObject({ ok: true, data: { revision: doc.revision + 1 } });
+      if (after.ok) {
+        const design = (after.data as ResponseOf<'doc.get'>).design;
+        expect(design.components.map((c) => c.name)).toEqual(['API']);
+      }
+    } finally {
+      dispose();
+    }
+  });
+
+  it('refuses a design name holding half of a character before anything is created', async () => {
+    const { workspace, dispatcher, dispose } = host();
+    try {
+      for (const name of ['Plan \ud83d', '\udc4d Plan', 'a\ud800b']) {
+        expect(await dispatcher.dispatch('doc.new', { name, templateId: null }), name).toEqual({
+          ok: false,
+          error:
+            'Invalid request to doc.new: name: A design name cannot contain half of a character ' +
+            '(a broken emoji or symbol). Retype the name.',
+        });
+      }
+      expect(readdirSync(workspace)).toEqual([]);
+      const whole = await dispatcher.dispatch('doc.new', { name: 'Plan 👍🏽', templateId: null });
+      expect(whole).toMatchObject({ ok: true, data: { path: join(workspace, 'Plan 👍🏽.mlarch') } });
+    } finally {
+      dispose();
+    }
   });
 });

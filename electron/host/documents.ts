@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { newId } from '../../shared/model/ids.ts';
 import type { Design } from '../../shared/model/document.ts';
-import type { Operation } from '../../shared/model/operations.ts';
+import { OperationError, type Operation } from '../../shared/model/operations.ts';
 import {
   createDocumentFile,
   isDocumentFile,
@@ -43,9 +43,19 @@ export class DocumentService {
     return describe(docId, this.#file(docId));
   }
 
-  /** Applies operations in one transaction; returns the new revision once they are on disk. */
+  /**
+   * Applies operations in one transaction; returns the new revision once they are on disk. A refused batch
+   * throws an OperationError that names the refused operation (position, type, entity) and the reason.
+   */
   apply(docId: string, ops: readonly Operation[]): number {
-    return this.#file(docId).apply(ops);
+    const file = this.#file(docId);
+    try {
+      return file.apply(ops);
+    } catch (error) {
+      // Nothing was applied, so file.design is still the design the batch was meant for.
+      if (error instanceof OperationError) throw describeRefusal(error, ops, file.design);
+      throw error;
+    }
   }
 
   /**
@@ -113,4 +123,84 @@ export class DocumentService {
 
 function describe(docId: string, file: DocumentFile): OpenDocument {
   return { docId, path: file.path, revision: file.revision, design: file.design };
+}
+
+// How a refusal names an entity: the word for it and the design collection that holds it.
+const ENTITIES: Record<string, { word: string; collection: Exclude<keyof Design, 'meta' | 'settings'> }> = {
+  component: { word: 'component', collection: 'components' },
+  connection: { word: 'connection', collection: 'connections' },
+  scenario: { word: 'scenario', collection: 'scenarios' },
+  journey: { word: 'journey', collection: 'journeys' },
+  decision: { word: 'decision', collection: 'decisions' },
+  risk: { word: 'risk entry', collection: 'risks' },
+  snapshot: { word: 'snapshot', collection: 'snapshots' },
+};
+
+interface NamedEntity {
+  id: string;
+  name?: string;
+  title?: string;
+  sourceId?: string;
+  targetId?: string;
+}
+
+/**
+ * 'Operation 3 of 5 (component.update, component "Gateway", id c_1) was refused: <the model's reason>', as an
+ * OperationError with the same index, so the user learns which edit of a batch (a paste, a template) failed.
+ */
+export function describeRefusal(
+  error: OperationError,
+  ops: readonly Operation[],
+  design: Design,
+): OperationError {
+  const op = ops[error.index];
+  if (!op) return error;
+  return new OperationError(
+    `Operation ${error.index + 1} of ${ops.length} (${op.type}, ${describeEntity(op, ops, design)}) ` +
+      `was refused: ${error.message}`,
+    error.index,
+  );
+}
+
+function describeEntity(op: Operation, ops: readonly Operation[], design: Design): string {
+  if (op.type === 'meta.update') return "the design's details";
+  const prefix = op.type.slice(0, op.type.indexOf('.'));
+  const word = ENTITIES[prefix]?.word ?? prefix;
+  const added = entityAddedBy(op, prefix);
+  const id = added?.id ?? ('id' in op ? op.id : '?');
+  const entity = added ?? findEntity(design, ops, prefix, id);
+  const label = entity ? labelOf(entity, design, ops) : null;
+  return label ? `${word} ${label}, id ${id}` : `${word} ${id}`;
+}
+
+// In the design, or added earlier in the same batch (an update right after its add).
+function findEntity(
+  design: Design,
+  ops: readonly Operation[],
+  prefix: string,
+  id: string,
+): NamedEntity | undefined {
+  const collection = ENTITIES[prefix]?.collection;
+  const existing = collection
+    ? (design[collection] as readonly NamedEntity[]).find((entity) => entity.id === id)
+    : undefined;
+  return existing ?? ops.map((op) => entityAddedBy(op, prefix)).find((entity) => entity?.id === id);
+}
+
+// An add carries its entity under its prefix: component.add → op.component.
+function entityAddedBy(op: Operation, prefix: string): NamedEntity | undefined {
+  if (op.type !== `${prefix}.add`) return undefined;
+  return (op as unknown as Record<string, NamedEntity | undefined>)[prefix];
+}
+
+// A connection has no name of its own: it is named by its ends.
+function labelOf(entity: NamedEntity, design: Design, ops: readonly Operation[]): string | null {
+  const name = entity.name ?? entity.title;
+  if (name !== undefined) return `"${name}"`;
+  if (entity.sourceId === undefined || entity.targetId === undefined) return null;
+  const end = (id: string): string => {
+    const component = findEntity(design, ops, 'component', id);
+    return component?.name !== undefined ? `"${component.name}"` : id;
+  };
+  return `from ${end(entity.sourceId)} to ${end(entity.targetId)}`;
 }

@@ -211,12 +211,12 @@ describe('workspaceGuard', () => {
       );
       expect(() => guard.check(join(workspace, 'dangling.mlarch'), purpose), purpose).toThrow(/outside/);
       expect(() => guard.check(join(workspace, 'folder.mlarch'), purpose), purpose).toThrow(
-        /is not a design file \(it is a folder, pipe or device\)/,
+        /is not an MLArch design but a folder, pipe or device/,
       );
     }
     if (canMakeFifo) {
       execFileSync('mkfifo', [join(workspace, 'pipe.mlarch')]);
-      expect(() => guard.check(join(workspace, 'pipe.mlarch'), 'open')).toThrow(/is not a design file/);
+      expect(() => guard.check(join(workspace, 'pipe.mlarch'), 'open')).toThrow(/is not an MLArch design/);
     }
   });
 

@@ -250,7 +250,7 @@ export function workspaceGuard(workspace: string, platform: NodeJS.Platform = pr
       }
       if (target.exists && !isRegularFile(target.real)) {
         throw new UserError(
-          `${path} is not a design file (it is a folder, pipe or device). Choose a .mlarch file.`,
+          `${path} is not an MLArch design but a folder, pipe or device. Choose a design file.`,
         );
       }
     },
