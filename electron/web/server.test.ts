@@ -1,10 +1,12 @@
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { syntheticDesign } from '../../shared/model/testing/synthetic.ts';
 import { createDispatcher } from '../host/dispatch.ts';
-import { createWebServer, listen } from './server.ts';
+import { createWebServer, listen, MAX_BODY_BYTES, type WebServerOptions } from './server.ts';
 
 const TOKEN = 'test-token-0123456789';
 let server: Server;
@@ -225,6 +227,170 @@ describe('web host failures', () => {
       expect(onError).toHaveBeenCalledWith(failure);
     } finally {
       broken.close();
+    }
+  });
+});
+
+interface RawExchange {
+  /** Everything the server sent before it closed the connection. */
+  received: string;
+}
+
+// A raw socket, so a test can send half a request, or headers that promise a body it never sends.
+function rawExchange(
+  targetPort: number,
+  chunks: readonly string[],
+  options: { onData?: (received: string, write: (text: string) => void) => void } = {},
+): Promise<RawExchange> {
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const socket = connect(targetPort, '127.0.0.1', () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+    socket.setEncoding('utf8');
+    socket.on('data', (data: string) => {
+      received += data;
+      options.onData?.(received, (text) => socket.write(text));
+    });
+    // Writing into a connection the server closed fails with EPIPE/ECONNRESET; what it answered counts.
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    socket.on('close', () => resolve({ received }));
+  });
+}
+
+function apiHead(targetPort: number, channel: string, headers: Record<string, string | number>): string {
+  const lines = Object.entries({
+    Host: `127.0.0.1:${targetPort}`,
+    'Content-Type': 'application/json',
+    'X-MLArch-Token': TOKEN,
+    ...headers,
+  }).map(([name, value]) => `${name}: ${value}`);
+  return `POST /api/${channel} HTTP/1.1\r\n${lines.join('\r\n')}\r\n\r\n`;
+}
+
+async function startServer(overrides: Partial<WebServerOptions>): Promise<{
+  port: number;
+  server: Server;
+  dispatch: ReturnType<typeof vi.fn>;
+  onError: ReturnType<typeof vi.fn>;
+}> {
+  const dispatch = vi.fn(() => Promise.resolve({ ok: true as const, data: {} }));
+  const onError = vi.fn();
+  const started = createWebServer({
+    dispatcher: { has: (channel): channel is never => channel === 'app.info', dispatch },
+    rendererDir: join(root, 'renderer'),
+    token: TOKEN,
+    onError,
+    ...overrides,
+  });
+  return { port: await listen(started, 0), server: started, dispatch, onError };
+}
+
+describe('web host limits', () => {
+  it('accepts the largest real request: a 5,000-component, 8,000-connection design as one batch', async () => {
+    const design = syntheticDesign({ components: 5000, connections: 8000, seed: 7 });
+    const ops = [
+      ...design.components.map((component) => ({ type: 'component.add', component })),
+      ...design.connections.map((connection) => ({ type: 'connection.add', connection })),
+    ];
+    const applied = vi.fn((request: { ops: unknown[] }) => ({ revision: request.ops.length }));
+    const big = createWebServer({
+      dispatcher: createDispatcher({ 'doc.apply': applied }),
+      rendererDir: root,
+      token: TOKEN,
+    });
+    const bigPort = await listen(big, 0);
+    try {
+      const body = JSON.stringify({ docId: 'doc_1', ops });
+      const reply = await call('/api/doc.apply', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-MLArch-Token': TOKEN },
+        body,
+        port: bigPort,
+      });
+      expect(JSON.parse(reply.body)).toEqual({ ok: true, data: { revision: 13_000 } });
+    } finally {
+      big.close();
+    }
+  }, 30_000);
+
+  it('refuses a body declared too large with 413 before reading any of it', async () => {
+    const { port: limitedPort, server: limited, dispatch } = await startServer({});
+    try {
+      // The headers promise MAX_BODY_BYTES + 1 bytes; not one is sent, so only an early answer can come.
+      const { received } = await rawExchange(limitedPort, [
+        apiHead(limitedPort, 'app.info', { 'Content-Length': MAX_BODY_BYTES + 1 }),
+      ]);
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(received).toMatch(/\r\nConnection: close\r\n/i);
+      expect(received).toContain(
+        'The request is larger than the web host accepts (16 MiB), so nothing was changed. Make the change in ' +
+          'smaller steps',
+      );
+      expect(dispatch).not.toHaveBeenCalled();
+    } finally {
+      limited.close();
+    }
+  });
+
+  it('refuses a chunked body with 413 as soon as it grows past the limit', async () => {
+    const { port: limitedPort, server: limited, dispatch } = await startServer({ maxBodyBytes: 1000 });
+    try {
+      const chunk = (text: string) => `${text.length.toString(16)}\r\n${text}\r\n`;
+      // 600 + 600 bytes and the body is never finished (no last chunk): only an early refusal answers.
+      const { received } = await rawExchange(limitedPort, [
+        apiHead(limitedPort, 'app.info', { 'Transfer-Encoding': 'chunked' }),
+        chunk(`[${' '.repeat(598)}`),
+        chunk(`${' '.repeat(599)}]`),
+      ]);
+      expect(received).toMatch(/^HTTP\/1\.1 413 /);
+      expect(received).toContain('The request is larger than the web host accepts (1000 bytes)');
+      expect(dispatch).not.toHaveBeenCalled();
+    } finally {
+      limited.close();
+    }
+  });
+
+  it('drops a client that never finishes its headers, and one that never finishes its body', async () => {
+    const timeouts = { headersMs: 200, requestMs: 400, keepAliveMs: 100, checkIntervalMs: 50 };
+    const { port: slowPort, server: slow, dispatch, onError } = await startServer({ timeouts });
+    try {
+      const [silent, halfHeaders, halfBody] = await Promise.all([
+        rawExchange(slowPort, []),
+        rawExchange(slowPort, [`POST /api/app.info HTTP/1.1\r\nHost: 127.0.0.1:${slowPort}\r\n`]),
+        rawExchange(slowPort, [apiHead(slowPort, 'app.info', { 'Content-Length': 100 }), '{"a":']),
+      ]);
+      for (const { received } of [silent, halfHeaders, halfBody]) {
+        expect(received).toMatch(/^HTTP\/1\.1 408 /);
+      }
+      expect(dispatch).not.toHaveBeenCalled();
+      // A client that went away is not an internal failure worth logging.
+      expect(onError).not.toHaveBeenCalled();
+    } finally {
+      slow.close();
+    }
+  });
+
+  it('closes an idle keep-alive connection after answering', async () => {
+    const timeouts = { headersMs: 5_000, requestMs: 10_000, keepAliveMs: 100, checkIntervalMs: 50 };
+    const { port: idlePort, server: idle } = await startServer({ timeouts });
+    try {
+      const exchange = rawExchange(idlePort, [
+        `GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:${idlePort}\r\nConnection: keep-alive\r\n\r\n`,
+      ]);
+      // Node's default would keep it open 5 s (plus a 1 s grace); with 100 ms it closes long before 4 s.
+      const stillOpen = new Promise<'still open'>((resolve) =>
+        setTimeout(() => resolve('still open'), 4_000),
+      );
+      const outcome = await Promise.race([exchange, stillOpen]);
+      expect(outcome).not.toBe('still open');
+      const { received } = await exchange;
+      expect(received).toMatch(/^HTTP\/1\.1 200 /);
+      expect(received).toContain('<title>MLArch</title>');
+    } finally {
+      idle.close();
     }
   });
 });
