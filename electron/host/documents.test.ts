@@ -113,6 +113,15 @@ describe('DocumentService.apply refusals', () => {
       ),
     );
 
+    // An add after the refused operation did not happen yet: the entity is named by its id alone.
+    const later: Operation[] = [
+      { type: 'component.update', id: cache.id, changes: { name: 'Warm cache' } },
+      { type: 'component.add', component: cache },
+    ];
+    expect(refusal(doc.docId, later).message).toMatch(
+      new RegExp(`^Operation 1 of 2 \\(component\\.update, component ${cache.id}\\) was refused: `),
+    );
+
     const missing: Operation[] = [{ type: 'journey.remove', id: 'j_missing' }];
     expect(refusal(doc.docId, missing).message).toBe(
       `Operation 1 of 1 (journey.remove, journey j_missing) was refused: ${modelRefusal(f.design, missing).message}`,

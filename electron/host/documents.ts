@@ -155,21 +155,23 @@ export function describeRefusal(
 ): OperationError {
   const op = ops[error.index];
   if (!op) return error;
+  // Only the operations before it can have added what it names.
+  const entity = describeEntity(op, ops.slice(0, error.index), design);
   return new OperationError(
-    `Operation ${error.index + 1} of ${ops.length} (${op.type}, ${describeEntity(op, ops, design)}) ` +
+    `Operation ${error.index + 1} of ${ops.length} (${op.type}, ${entity}) ` +
       `was refused: ${error.message}`,
     error.index,
   );
 }
 
-function describeEntity(op: Operation, ops: readonly Operation[], design: Design): string {
+function describeEntity(op: Operation, earlier: readonly Operation[], design: Design): string {
   if (op.type === 'meta.update') return "the design's details";
   const prefix = op.type.slice(0, op.type.indexOf('.'));
   const word = ENTITIES[prefix]?.word ?? prefix;
   const added = entityAddedBy(op, prefix);
   const id = added?.id ?? ('id' in op ? op.id : '?');
-  const entity = added ?? findEntity(design, ops, prefix, id);
-  const label = entity ? labelOf(entity, design, ops) : null;
+  const entity = added ?? findEntity(design, earlier, prefix, id);
+  const label = entity ? labelOf(entity, design, earlier) : null;
   return label ? `${word} ${label}, id ${id}` : `${word} ${id}`;
 }
 

@@ -171,7 +171,8 @@ export function liesBelow(root: string, target: string): boolean {
   );
 }
 
-interface RealPath {
+/** A path's real location (symbolic links resolved) and whether anything is there yet. */
+export interface RealPath {
   real: string;
   exists: boolean;
 }
