@@ -1,9 +1,9 @@
 import {
   getConnectionKindSpec,
   getKindSpec,
+  readEnum,
   readNumber,
   readString,
-  readEnum,
 } from '../../../../shared/model/catalog/index.ts';
 import type { Design } from '../../../../shared/model/document.ts';
 import { replicaSettings } from '../../../../shared/model/replicas.ts';
