@@ -1,7 +1,5 @@
 import { existsSync, mkdirSync } from 'node:fs';
-import type { Design } from '../../shared/model/document.ts';
-import { createEmptyDesign } from '../../shared/model/factory.ts';
-import { newId } from '../../shared/model/ids.ts';
+import { createEmptyDesign, designFromTemplate } from '../../shared/model/factory.ts';
 import type { Handlers } from './dispatch.ts';
 import { DocumentService, type OpenDocument } from './documents.ts';
 import { RecentDocuments } from './recent.ts';
@@ -54,7 +52,7 @@ export function createHostServices(options: HostOptions): HostServices {
       const path = uniqueDocumentPath(options.workspace, name, existsSync);
       options.guard.check(path, 'write');
       const design = templateId
-        ? fromTemplate(templates.get(templateId), name, now())
+        ? designFromTemplate(templates.get(templateId), { name, now: now() })
         : createEmptyDesign({ name, now: now() });
       return remember(documents.create(path, design));
     },
@@ -82,13 +80,4 @@ export function createHostServices(options: HostOptions): HostServices {
   };
 
   return { handlers, documents, recent, dispose: () => documents.closeAll() };
-}
-
-/** A new design from a template: the template's content under a new identity and name. */
-function fromTemplate(template: Design, name: string, now: Date): Design {
-  return {
-    ...template,
-    meta: { ...template.meta, id: newId('d'), name, createdAt: now.toISOString() },
-    snapshots: [],
-  };
 }

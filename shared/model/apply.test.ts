@@ -77,12 +77,83 @@ describe('applyOperations', () => {
     ]);
     const e2 = design.connections.find((e) => e.id === f.e2.id)!;
     expect(e2.kind).toBe('event');
+    // The e2 call had every call default, so it gets every event default: async over kafka, 5 ms network
+    // p95, analytics purpose; the attributes both kinds default alike stay as they were.
+    expect(e2.attributes).toEqual({
+      mode: 'async',
+      protocol: 'kafka',
+      calls_per_request: 1,
+      probability: 1,
+      parallel_group: null,
+      join: 'all',
+      join_k: null,
+      criticality: 'hard',
+      timeout_ms: null,
+      retries: 0,
+      backoff: 'none',
+      network_p50_ms: 1,
+      network_p95_ms: 5,
+      data_classes: ['internal'],
+      encryption_in_transit: 'tls',
+      authn: 'unknown',
+      transfer_mechanism: 'none',
+      purpose: 'analytics',
+    });
     expect(applyOperations(design, inverse).design).toEqual(f.design);
   });
 
-  it('rejects an empty batch as a no-op and returns the same design', () => {
+  it('keeps what the user set when a connection changes kind, and undo restores the old bag whole', () => {
     const f = fixture();
-    expect(applyOperations(f.design, []).design).toBe(f.design);
+    // The user tuned the e2 call: a timeout, 3 retries with backoff, pii. Mode, protocol, network p95 and
+    // purpose are still the call defaults.
+    const tuned = applyOperations(f.design, [
+      {
+        type: 'connection.update',
+        id: f.e2.id,
+        changes: {
+          attributes: { timeout_ms: 250, retries: 3, backoff: 'exp-jitter', data_classes: ['pii'] },
+        },
+      },
+    ]).design;
+    const before = tuned.connections.find((e) => e.id === f.e2.id)!;
+    const { design, inverse } = applyOperations(tuned, [
+      {
+        type: 'connection.update',
+        id: f.e2.id,
+        changes: { kind: 'event', attributes: { retries: 1, protocol: 'amqp' } },
+      },
+    ]);
+    const e2 = design.connections.find((e) => e.id === f.e2.id)!;
+    expect(e2.attributes).toMatchObject({
+      // Set away from the call defaults: kept.
+      timeout_ms: 250,
+      backoff: 'exp-jitter',
+      data_classes: ['pii'],
+      // Left at the call defaults (sync, 3 ms, inference): the event defaults.
+      mode: 'async',
+      network_p95_ms: 5,
+      purpose: 'analytics',
+      // In the same update's patch: the patch wins over the kept value and over the event default.
+      retries: 1,
+      protocol: 'amqp',
+    });
+    expect(inverse).toEqual([
+      {
+        type: 'connection.update',
+        id: f.e2.id,
+        changes: { kind: 'call', attributes: before.attributes },
+      },
+    ]);
+    const undone = applyOperations(design, inverse).design;
+    expect(undone.connections.find((e) => e.id === f.e2.id)).toEqual(before);
+    expect(undone).toEqual(tuned);
+  });
+
+  it('accepts an empty batch as a no-op: the same design and nothing to undo', () => {
+    const f = fixture();
+    const { design, inverse } = applyOperations(f.design, []);
+    expect(design).toBe(f.design);
+    expect(inverse).toEqual([]);
   });
 
   it('reports the index of the refused operation and applies nothing', () => {

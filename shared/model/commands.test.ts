@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { applyOperations, validateDesign } from './apply.ts';
 import {
   addComponentOps,
+  changeConnectionKindOps,
   connectOps,
   moveComponentsOps,
   removeElementsOps,
   removeScenarioOps,
   renameComponentOp,
+  resizeBoundaryOps,
+  setAttributeOps,
 } from './commands.ts';
 import type { Design } from './document.ts';
 import {
@@ -143,12 +146,154 @@ describe('moveComponentsOps and renameComponentOp', () => {
     ]);
   });
 
+  it('takes a component into another boundary, or out onto the canvas, with its new position', () => {
+    const f = fixture();
+    const ops = moveComponentsOps(f.design, [
+      { id: f.store.id, position: { x: 30, y: 40 }, parentId: f.env.id },
+      { id: f.server.id, position: { x: 0, y: 0 }, parentId: null },
+      { id: f.client.id, position: { x: 5, y: 5 }, parentId: null },
+    ]);
+    expect(ops).toEqual([
+      {
+        type: 'component.update',
+        id: f.store.id,
+        changes: { parentId: f.env.id, position: { x: 30, y: 40 } },
+      },
+      { type: 'component.update', id: f.server.id, changes: { parentId: null, position: { x: 0, y: 0 } } },
+      // Already on the open canvas: only the position changes.
+      { type: 'component.update', id: f.client.id, changes: { position: { x: 5, y: 5 } } },
+    ]);
+    const { design, inverse } = applyOperations(f.design, ops);
+    const store = design.components.find((c) => c.id === f.store.id)!;
+    expect([store.parentId, store.position]).toEqual([f.env.id, { x: 30, y: 40 }]);
+    expect(design.components.find((c) => c.id === f.server.id)!.parentId).toBeNull();
+    expect(applyOperations(design, inverse).design).toEqual(f.design);
+  });
+
+  it('leaves out a move into the boundary the component is already in, at the same place', () => {
+    const f = fixture();
+    expect(
+      moveComponentsOps(f.design, [{ id: f.store.id, position: { x: 0, y: 0 }, parentId: f.region.id }]),
+    ).toEqual([]);
+  });
+
   it('trims the new name', () => {
     expect(renameComponentOp('c_1', '  Ranker ')).toEqual({
       type: 'component.update',
       id: 'c_1',
       changes: { name: 'Ranker' },
     });
+  });
+});
+
+describe('resizeBoundaryOps', () => {
+  /** The fixture with env at (100, 50), 400 × 300, holding region at (20, 30) and server at (200, 120). */
+  function placed() {
+    const f = fixture();
+    const design = applyOperations(f.design, [
+      {
+        type: 'component.update',
+        id: f.env.id,
+        changes: { position: { x: 100, y: 50 }, size: { width: 400, height: 300 } },
+      },
+      { type: 'component.update', id: f.region.id, changes: { position: { x: 20, y: 30 } } },
+      { type: 'component.update', id: f.server.id, changes: { position: { x: 200, y: 120 } } },
+    ]).design;
+    return { ...f, design };
+  }
+
+  it('resizes from the right or bottom edge without touching the children', () => {
+    const f = placed();
+    expect(resizeBoundaryOps(f.design, { id: f.env.id, size: { width: 500, height: 300 } })).toEqual([
+      { type: 'component.update', id: f.env.id, changes: { size: { width: 500, height: 300 } } },
+    ]);
+  });
+
+  it('moving the top-left corner shifts the direct children back so they stay put on screen', () => {
+    const f = placed();
+    // Dragging the top-left handle from (100, 50) to (60, 70): the corner moves by (-40, +20), so every
+    // direct child moves by (+40, -20) relative to it; the store inside the region keeps its place.
+    const ops = resizeBoundaryOps(f.design, {
+      id: f.env.id,
+      position: { x: 60, y: 70 },
+      size: { width: 440, height: 280 },
+    });
+    expect(ops).toEqual([
+      {
+        type: 'component.update',
+        id: f.env.id,
+        changes: { size: { width: 440, height: 280 }, position: { x: 60, y: 70 } },
+      },
+      { type: 'component.update', id: f.region.id, changes: { position: { x: 60, y: 10 } } },
+      { type: 'component.update', id: f.server.id, changes: { position: { x: 240, y: 100 } } },
+    ]);
+    const { design, inverse } = applyOperations(f.design, ops);
+    const absolute = (id: string) => {
+      const c = design.components.find((x) => x.id === id)!;
+      const parent = design.components.find((x) => x.id === c.parentId)!;
+      return { x: parent.position.x + c.position.x, y: parent.position.y + c.position.y };
+    };
+    expect(absolute(f.server.id)).toEqual({ x: 300, y: 170 });
+    expect(absolute(f.region.id)).toEqual({ x: 120, y: 80 });
+    expect(applyOperations(design, inverse).design).toEqual(f.design);
+  });
+
+  it('is empty for a resize that changes nothing or a boundary that is gone', () => {
+    const f = placed();
+    const same = { width: 400, height: 300 };
+    expect(resizeBoundaryOps(f.design, { id: f.env.id, size: same, position: { x: 100, y: 50 } })).toEqual(
+      [],
+    );
+    expect(resizeBoundaryOps(f.design, { id: 'c_gone', size: same })).toEqual([]);
+  });
+});
+
+describe('setAttributeOps', () => {
+  it('is one component.update with a one-key attribute patch, which the model applies and undoes', () => {
+    const f = fixture();
+    const ops = setAttributeOps(f.design, { type: 'component', id: f.server.id }, 'p95_ms', 120);
+    expect(ops).toEqual([
+      { type: 'component.update', id: f.server.id, changes: { attributes: { p95_ms: 120 } } },
+    ]);
+    const { design, inverse } = applyOperations(f.design, ops);
+    expect(design.components.find((c) => c.id === f.server.id)!.attributes.p95_ms).toBe(120);
+    // 70 ms is the model server's catalog p95.
+    expect(inverse).toEqual([
+      { type: 'component.update', id: f.server.id, changes: { attributes: { p95_ms: 70 } } },
+    ]);
+  });
+
+  it('sends nothing for an unchanged value (sets compared item by item) or a missing element', () => {
+    const f = fixture();
+    const server = { type: 'component', id: f.server.id } as const;
+    expect(setAttributeOps(f.design, server, 'p95_ms', 70)).toEqual([]);
+    expect(setAttributeOps(f.design, server, 'data_classes', ['internal'])).toEqual([]);
+    expect(setAttributeOps(f.design, server, 'data_classes', ['internal', 'pii'])).toHaveLength(1);
+    expect(setAttributeOps(f.design, { type: 'component', id: 'c_gone' }, 'p95_ms', 1)).toEqual([]);
+    expect(setAttributeOps(f.design, { type: 'connection', id: 'e_gone' }, 'retries', 1)).toEqual([]);
+  });
+
+  it('edits a connection with connection.update', () => {
+    const f = fixture();
+    expect(setAttributeOps(f.design, { type: 'connection', id: f.e1.id }, 'retries', 2)).toEqual([
+      { type: 'connection.update', id: f.e1.id, changes: { attributes: { retries: 2 } } },
+    ]);
+  });
+});
+
+describe('changeConnectionKindOps', () => {
+  it('changes the kind in one update and the model rebuilds the attributes', () => {
+    const f = fixture();
+    const ops = changeConnectionKindOps(f.design, f.e1.id, 'data-flow');
+    expect(ops).toEqual([{ type: 'connection.update', id: f.e1.id, changes: { kind: 'data-flow' } }]);
+    const after = applyOperations(f.design, ops).design.connections.find((e) => e.id === f.e1.id)!;
+    expect(after.attributes).toMatchObject({ mode: 'async', purpose: 'analytics' });
+  });
+
+  it('sends nothing for the same kind or a missing connection', () => {
+    const f = fixture();
+    expect(changeConnectionKindOps(f.design, f.e1.id, 'call')).toEqual([]);
+    expect(changeConnectionKindOps(f.design, 'e_gone', 'event')).toEqual([]);
   });
 });
 

@@ -1,10 +1,12 @@
 import type { ConnectionKind } from './catalog/index.ts';
 import { getKindSpec } from './catalog/index.ts';
-import type { Component, Design, Position } from './document.ts';
+import { sameAttrValue } from './attribute-values.ts';
+import type { AttrValue } from './attributes.ts';
+import type { Component, Design, Position, Size } from './document.ts';
 import { createComponent, createConnection, type NewComponentOptions } from './factory.ts';
 import type { ModelLookup } from './integrity.ts';
 import { endpointsProblem, q } from './integrity.ts';
-import type { Operation } from './operations.ts';
+import type { ComponentChanges, Operation } from './operations.ts';
 import { OperationError } from './operations.ts';
 
 /*
@@ -93,17 +95,62 @@ export function removeScenarioOps(design: Design, scenarioId: string): Operation
   ];
 }
 
-/** One update per component whose position changes (canvas units, relative to its boundary); one undo step. */
-export function moveComponentsOps(
-  design: Design,
-  moves: readonly { id: string; position: Position }[],
-): Operation[] {
+/** Where a component goes: its position (canvas units, relative to its boundary) and optionally a new boundary. */
+export interface ComponentMove {
+  readonly id: string;
+  readonly position: Position;
+  /** The boundary it moves into (null: the open canvas); undefined keeps the one it is in. */
+  readonly parentId?: string | null;
+}
+
+/**
+ * One update per component whose position or boundary changes; moves of ids that no longer exist and moves
+ * that change nothing are left out. Together they make one undo step.
+ */
+export function moveComponentsOps(design: Design, moves: readonly ComponentMove[]): Operation[] {
   const { components } = lookupOf(design);
   const ops: Operation[] = [];
-  for (const { id, position } of moves) {
+  for (const { id, position, parentId } of moves) {
     const c = components.get(id);
-    if (!c || (c.position.x === position.x && c.position.y === position.y)) continue;
-    ops.push({ type: 'component.update', id, changes: { position: { x: position.x, y: position.y } } });
+    if (!c) continue;
+    const moved = c.position.x !== position.x || c.position.y !== position.y;
+    const reparented = parentId !== undefined && parentId !== c.parentId;
+    if (!moved && !reparented) continue;
+    const changes: ComponentChanges = reparented
+      ? { parentId, position: { x: position.x, y: position.y } }
+      : { position: { x: position.x, y: position.y } };
+    ops.push({ type: 'component.update', id, changes });
+  }
+  return ops;
+}
+
+/**
+ * The operations that resize a boundary to `size` (canvas units), with its top-left moved to `position` when
+ * it is given (a resize from the top or left edge). Children are placed relative to their boundary, so when
+ * the corner moves by (dx, dy) each direct child moves by (-dx, -dy) and stays where it was on screen. Empty
+ * for a component that no longer exists or a resize that changes nothing.
+ */
+export function resizeBoundaryOps(
+  design: Design,
+  resize: { id: string; size: Size; position?: Position | null },
+): Operation[] {
+  const boundary = design.components.find((c) => c.id === resize.id);
+  if (!boundary) return [];
+  const { size } = resize;
+  const position = resize.position ?? boundary.position;
+  const dx = position.x - boundary.position.x;
+  const dy = position.y - boundary.position.y;
+  const resized =
+    boundary.size === null || boundary.size.width !== size.width || boundary.size.height !== size.height;
+  if (!resized && dx === 0 && dy === 0) return [];
+  const changes: ComponentChanges = { size: { width: size.width, height: size.height } };
+  if (dx !== 0 || dy !== 0) changes.position = { x: position.x, y: position.y };
+  const ops: Operation[] = [{ type: 'component.update', id: boundary.id, changes }];
+  if (dx === 0 && dy === 0) return ops;
+  for (const child of design.components) {
+    if (child.parentId !== boundary.id) continue;
+    const shifted = { x: child.position.x - dx, y: child.position.y - dy };
+    ops.push({ type: 'component.update', id: child.id, changes: { position: shifted } });
   }
   return ops;
 }
@@ -170,4 +217,43 @@ export function connectOps(
     kind,
   });
   return [{ type: 'connection.add', connection }];
+}
+
+/** The element whose attribute an edit sets. */
+export interface AttributeOwner {
+  readonly type: 'component' | 'connection';
+  readonly id: string;
+}
+
+/**
+ * The one operation that sets attribute `key` of a component or connection to `value`, or none when the
+ * element is gone or already holds that value (an unchanged field is not an edit and leaves no undo step).
+ * applyOperations checks the value against the catalog.
+ */
+export function setAttributeOps(
+  design: Design,
+  owner: AttributeOwner,
+  key: string,
+  value: AttrValue,
+): Operation[] {
+  const element =
+    owner.type === 'component'
+      ? design.components.find((c) => c.id === owner.id)
+      : design.connections.find((c) => c.id === owner.id);
+  if (!element || sameAttrValue(element.attributes[key], value)) return [];
+  const changes = { attributes: { [key]: value } };
+  return owner.type === 'component'
+    ? [{ type: 'component.update', id: owner.id, changes }]
+    : [{ type: 'connection.update', id: owner.id, changes }];
+}
+
+/**
+ * The operation that turns a connection into another kind; none when it is gone or already of that kind.
+ * applyOperations rebuilds the attributes: values the user changed from the old kind's defaults are kept,
+ * the rest take the new kind's defaults.
+ */
+export function changeConnectionKindOps(design: Design, id: string, kind: ConnectionKind): Operation[] {
+  const connection = design.connections.find((c) => c.id === id);
+  if (!connection || connection.kind === kind) return [];
+  return [{ type: 'connection.update', id, changes: { kind } }];
 }

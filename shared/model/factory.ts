@@ -42,6 +42,20 @@ export function createEmptyDesign(options: { name: string; description?: string;
   };
 }
 
+/**
+ * A new design from a template: the template's content (scenarios, components, journeys, decisions, risks,
+ * settings) under a new design id and `name`, created `now`. Snapshots stay behind: they are the template's
+ * own history, not the new design's.
+ */
+export function designFromTemplate(template: Design, options: { name: string; now?: Date }): Design {
+  const now = options.now ?? new Date();
+  return {
+    ...template,
+    meta: { ...template.meta, id: newId('d'), name: options.name, createdAt: now.toISOString() },
+    snapshots: [],
+  };
+}
+
 /** A new scenario with no viewport saved yet. */
 export function createScenario(options: { name: string; description?: string }): Scenario {
   return { id: newId('s'), name: options.name, description: options.description ?? '', viewport: null };

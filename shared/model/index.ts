@@ -3,6 +3,7 @@
  * dependency chains short); the barrel is for the host, the CLI and the renderer.
  */
 export * from './attributes.ts';
+export * from './attribute-values.ts';
 export * from './catalog/index.ts';
 export * from './document.ts';
 export * from './ids.ts';
@@ -15,3 +16,4 @@ export { DesignFormatError, defaultUpgrades, upgradeDesign } from './upgrade.ts'
 export type { DesignFormatErrorCode, UpgradeStep, UpgradeTable } from './upgrade.ts';
 export * from './factory.ts';
 export * from './commands.ts';
+export * from './replicas.ts';

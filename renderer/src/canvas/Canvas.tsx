@@ -77,8 +77,8 @@ export function Canvas() {
         );
       }
       if (outcome.resize) {
-        const { id, position, size, childMoves } = outcome.resize;
-        resizeBoundary(id, position, size, childMoves);
+        const { id, position, size } = outcome.resize;
+        resizeBoundary(id, position, size);
       }
       const nextSelection = foldSelectChanges(currentSelection, changes, 'componentIds');
       if (nextSelection !== currentSelection) select(nextSelection);

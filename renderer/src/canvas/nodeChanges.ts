@@ -8,13 +8,11 @@ export interface NodeChangeOutcome {
   readonly overlay: ViewOverlay;
   /** Nodes a finished drag left somewhere new: one move command. */
   readonly moves: { id: string; position: XYPosition }[];
-  /** A finished resize: the boundary's new size, its top-left when that moved, and children it shifted. */
-  readonly resize: {
-    id: string;
-    position: XYPosition | null;
-    size: Size;
-    childMoves: { id: string; position: XYPosition }[];
-  } | null;
+  /**
+   * A finished resize: the boundary's new size and its top-left when that moved. The command shifts the
+   * children back from the document; their positions React Flow moved during the resize are only dropped.
+   */
+  readonly resize: { id: string; position: XYPosition | null; size: Size } | null;
 }
 
 function without<T>(record: Readonly<Record<string, T>>, ids: Iterable<string>): Record<string, T> {
@@ -52,12 +50,7 @@ export function foldNodeChanges(
       if (width > 0 && height > 0) measured = { ...measured, [change.id]: { width, height } };
       if (change.resizing === true) sizes = { ...sizes, [change.id]: { width, height } };
       if (change.resizing === false && width > 0 && height > 0) {
-        const position = positions[change.id];
-        const childMoves = childrenOf(change.id).flatMap((id) => {
-          const p = positions[id];
-          return p ? [{ id, position: p }] : [];
-        });
-        resize = { id: change.id, position: position ?? null, size: { width, height }, childMoves };
+        resize = { id: change.id, position: positions[change.id] ?? null, size: { width, height } };
         positions = without(positions, [change.id, ...childrenOf(change.id)]);
         sizes = without(sizes, [change.id]);
       }

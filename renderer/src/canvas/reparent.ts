@@ -1,26 +1,20 @@
 import type { InternalNode, XYPosition } from '@xyflow/react';
+import type { ComponentMove } from '../../../shared/model/commands.ts';
 import type { Component } from '../../../shared/model/document.ts';
 import { boundaryAt } from './dropTarget.ts';
 import type { FlowNode } from './flowTypes.ts';
 
-/** Where a dragged component ends up: its position relative to its (possibly new) boundary. */
-export interface Placement {
-  readonly id: string;
-  readonly position: XYPosition;
-  /** Set only when the drag took the component into, out of or across boundaries. */
-  readonly parentId?: string | null;
-}
-
 /**
- * Turns the end of a drag into placements. A component whose centre lands in another boundary (or on the
- * open canvas) moves into it, with its position converted so it stays where the user dropped it.
+ * Turns the end of a drag into moves: positions relative to each component's (possibly new) boundary. A
+ * component whose centre lands in another boundary (or on the open canvas) moves into it, with `parentId`
+ * set and its position converted so it stays where the user dropped it.
  */
 export function placeDraggedNodes(
   moves: readonly { id: string; position: XYPosition }[],
   components: readonly Component[],
   nodes: readonly FlowNode[],
   internal: (id: string) => InternalNode<FlowNode> | undefined,
-): Placement[] {
+): ComponentMove[] {
   const byId = new Map(components.map((c) => [c.id, c]));
   return moves.map((move) => {
     const component = byId.get(move.id);

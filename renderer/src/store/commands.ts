@@ -6,14 +6,15 @@ import type { Operation } from '../../../shared/model/operations.ts';
 import { getConnectionKindSpec, getKindSpec } from '../../../shared/model/catalog/index.ts';
 import {
   addComponentOps,
+  changeConnectionKindOps,
   connectOps,
   moveComponentsOps,
   removeElementsOps,
   renameComponentOp,
+  resizeBoundaryOps,
+  setAttributeOps,
 } from '../../../shared/model/commands.ts';
-import type { Placement } from '../canvas/reparent.ts';
-import { attributeEditOps, connectionKindOps } from './attributeEdits.ts';
-import type { AttributeOwner } from './attributeEdits.ts';
+import type { AttributeOwner, ComponentMove } from '../../../shared/model/commands.ts';
 import { editorStore, reportError } from './index.ts';
 import { emptySelection, selectAllIn } from './selection.ts';
 
@@ -56,44 +57,25 @@ export function renameComponent(id: string, name: string): void {
 }
 
 /**
- * Moves components to where a drag left them: one undo step however many moved. A placement with a
- * `parentId` also takes the component into (or out of) a boundary.
+ * Moves components to where a drag left them: one undo step however many moved. A move with a `parentId`
+ * also takes the component into (or out of) a boundary.
  */
-export function moveComponents(placements: readonly Placement[]): void {
+export function moveComponents(moves: readonly ComponentMove[]): void {
   const { design, edit } = editorStore.getState();
   if (!design) return;
-  const reparented = placements.filter((p) => p.parentId !== undefined);
-  const ops: Operation[] = [
-    ...moveComponentsOps(
-      design,
-      placements.filter((p) => p.parentId === undefined),
-    ),
-    ...reparented.map((p): Operation => ({
-      type: 'component.update',
-      id: p.id,
-      changes: { parentId: p.parentId ?? null, position: p.position },
-    })),
-  ];
-  if (ops.length > 0) edit(placements.length === 1 ? 'Move' : `Move ${placements.length} components`, ops);
+  const ops = moveComponentsOps(design, moves);
+  if (ops.length > 0) edit(moves.length === 1 ? 'Move' : `Move ${moves.length} components`, ops);
 }
 
 /**
- * Resizes a boundary. Resizing from the top or left edge moves its corner and shifts its children back so
- * they stay where they were on screen: all of it one undo step.
+ * Resizes a boundary. Resizing from the top or left edge moves its corner (`position`) and shifts its
+ * children back so they stay where they were on screen: all of it one undo step.
  */
-export function resizeBoundary(
-  id: string,
-  position: XYPosition | null,
-  size: Size,
-  childMoves: { id: string; position: XYPosition }[],
-): void {
-  const { edit } = editorStore.getState();
-  const ops: Operation[] = [
-    { type: 'component.update', id, changes: position ? { position, size } : { size } },
-  ];
-  for (const move of childMoves)
-    ops.push({ type: 'component.update', id: move.id, changes: { position: move.position } });
-  edit('Resize', ops);
+export function resizeBoundary(id: string, position: XYPosition | null, size: Size): void {
+  const { design, edit } = editorStore.getState();
+  if (!design) return;
+  const ops = resizeBoundaryOps(design, { id, position, size });
+  if (ops.length > 0) edit('Resize', ops);
 }
 
 /** Deletes the selection with everything that depends on it (connections of removed components). */
@@ -121,7 +103,7 @@ export function clearSelection(): void {
 export function setAttribute(owner: AttributeOwner, spec: AttrSpec, value: AttrValue): void {
   const { design, edit } = editorStore.getState();
   if (!design) return;
-  const ops = attributeEditOps(design, owner, spec, value);
+  const ops = setAttributeOps(design, owner, spec.key, value);
   if (ops.length > 0) edit(`Change ${spec.label}`, ops);
 }
 
@@ -129,6 +111,6 @@ export function setAttribute(owner: AttributeOwner, spec: AttrSpec, value: AttrV
 export function changeConnectionKind(id: string, kind: ConnectionKind): void {
   const { design, edit } = editorStore.getState();
   if (!design) return;
-  const ops = connectionKindOps(design, id, kind);
+  const ops = changeConnectionKindOps(design, id, kind);
   if (ops.length > 0) edit(`Change kind to ${getConnectionKindSpec(kind).label}`, ops);
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { setValue } from '../attribute-values.ts';
+import type { Attributes } from '../attributes.ts';
 import { CATEGORY_COLOURS, withDefaults } from './builders.ts';
 import { commonSpecs } from './common-attributes.ts';
 import {
@@ -17,6 +19,7 @@ import {
   getConnectionKindSpec,
   getKindSpec,
   kindSpecs,
+  readNumber,
 } from './index.ts';
 import { ML_LIFECYCLE_KEYS } from './ml-attributes.ts';
 import type { AttrSpec, ComponentKind } from './types.ts';
@@ -48,6 +51,13 @@ const allSpecSets: { owner: string; attributes: readonly AttrSpec[] }[] = [
 
 function keysOf(kind: ComponentKind): string[] {
   return getKindSpec(kind).attributes.map((a) => a.key);
+}
+
+/** A number attribute that must be known. */
+function known(bag: Attributes, key: string): number {
+  const value = readNumber(bag, key);
+  if (value === null) throw new Error(`${key} is unknown`);
+  return value;
 }
 
 function specOf(kind: ComponentKind, key: string): AttrSpec {
@@ -171,7 +181,7 @@ describe('attribute specs', () => {
         if (spec.type === 'enum') expect(spec.values, where).toContain(value);
         if (spec.type === 'set') {
           expect(Array.isArray(value), where).toBe(true);
-          for (const member of value as string[]) expect(spec.values, where).toContain(member);
+          for (const member of setValue(value) ?? []) expect(spec.values, where).toContain(member);
         }
         if (spec.type === 'enum' || spec.type === 'set')
           expect(spec.values?.length, where).toBeGreaterThan(0);
@@ -291,9 +301,119 @@ describe('attribute specs', () => {
     expect(defaults('model-server').gpu_type).not.toBe('none');
     for (const spec of kindSpecs.filter((k) => !k.boundary)) {
       const d = defaults(spec.kind);
-      expect(d.p95_ms as number, spec.kind).toBeGreaterThanOrEqual(d.p50_ms as number);
-      expect(d.max_replicas as number, spec.kind).toBeGreaterThanOrEqual(d.min_replicas as number);
+      expect(known(d, 'p95_ms'), spec.kind).toBeGreaterThanOrEqual(known(d, 'p50_ms'));
+      expect(known(d, 'max_replicas'), spec.kind).toBeGreaterThanOrEqual(known(d, 'min_replicas'));
     }
+  });
+});
+
+describe('catalog values written out by hand (DOMAIN.md §1)', () => {
+  /** A spec without its label and help, which are prose. */
+  function shape(kind: ComponentKind, key: string): Omit<AttrSpec, 'label' | 'help'> {
+    const { label: _label, help: _help, ...rest } = specOf(kind, key);
+    return rest;
+  }
+
+  it('gives the common deployment and availability attributes their documented types, bounds and defaults', () => {
+    expect(shape('cache', 'tier')).toEqual({
+      key: 'tier',
+      type: 'integer',
+      group: 'ownership',
+      default: 2,
+      min: 1,
+      max: 3,
+    });
+    expect(shape('cache', 'zones')).toMatchObject({ type: 'integer', default: 1, min: 1 });
+    expect(shape('cache', 'autoscaling')).toEqual({
+      key: 'autoscaling',
+      type: 'boolean',
+      group: 'deployment',
+      default: false,
+    });
+    expect(shape('cache', 'availability')).toEqual({
+      key: 'availability',
+      type: 'number',
+      group: 'availability',
+      default: 0.999,
+      min: 0,
+      max: 1,
+      assumed: true,
+    });
+    expect(shape('cache', 'mttr_min')).toMatchObject({ type: 'number', unit: 'min', default: 60 });
+    expect(shape('cache', 'redundancy_mode')).toMatchObject({
+      type: 'enum',
+      values: ['none', 'active-active', 'active-passive'],
+    });
+    expect(shape('cache', 'p99_ms')).toMatchObject({
+      type: 'number',
+      unit: 'ms',
+      default: null,
+      optional: true,
+    });
+  });
+
+  it('lists the documented values of the compliance and ML lifecycle enums and sets', () => {
+    expect(shape('database', 'data_classes')).toMatchObject({
+      type: 'set',
+      values: ['public', 'internal', 'confidential', 'pii', 'phi', 'pci'],
+    });
+    expect(shape('database', 'encryption_at_rest')).toMatchObject({
+      type: 'enum',
+      values: ['none', 'provider', 'cmk', 'unknown'],
+    });
+    expect(shape('model-server', 'deployment_strategy').values).toEqual([
+      'all-at-once',
+      'rolling',
+      'blue-green',
+      'canary',
+      'shadow',
+      'unknown',
+    ]);
+  });
+
+  it('gives a handful of kinds their typical defaults', () => {
+    expect(defaultAttributes('cache')).toMatchObject({
+      p50_ms: 0.5,
+      p95_ms: 2,
+      replicas: 2,
+      autoscaling: false,
+      hit_ratio: 0.6,
+      hourly_usd_per_replica: 0.1,
+    });
+    expect(defaultAttributes('model-server')).toMatchObject({
+      p50_ms: 25,
+      p95_ms: 70,
+      autoscaling: true,
+      min_replicas: 2,
+      max_replicas: 6,
+      hourly_usd_per_replica: 1.2,
+      gpu_type: 'a10g',
+      human_oversight: 'none',
+    });
+    expect(defaultAttributes('llm-endpoint')).toMatchObject({
+      p50_ms: 3500,
+      p95_ms: 8000,
+      ttft_p95_ms: 1200,
+      managed: true,
+      vendor_external: true,
+    });
+    expect(defaultAttributes('api-gateway')).toMatchObject({ entry: true, replicas: 1, tier: 2 });
+    expect(defaultAttributes('region')).toEqual({ region_code: null, provider: 'unknown', eea: false });
+  });
+
+  it('gives a call the documented connection defaults', () => {
+    expect(defaultConnectionAttributes('call')).toMatchObject({
+      mode: 'sync',
+      calls_per_request: 1,
+      probability: 1,
+      criticality: 'hard',
+      timeout_ms: null,
+      retries: 0,
+      backoff: 'none',
+      network_p50_ms: 1,
+      network_p95_ms: 3,
+      transfer_mechanism: 'none',
+    });
   });
 });
 

@@ -7,6 +7,15 @@ import { attributeProblems, defaultsOf, type AttributeProblem } from './validate
 export * from './types.ts';
 export { attributeError, attributeProblems, defaultsOf } from './validate.ts';
 export type { AttributeProblem } from './validate.ts';
+export {
+  catalogAttrType,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readNumber,
+  readSet,
+  readString,
+} from './readers.ts';
 export { kindSpecs, connectionKindSpecs };
 
 const kindByName = new Map<ComponentKind, KindSpec>(kindSpecs.map((k) => [k.kind, k]));

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useRevealElement } from '../../canvas/useRevealElement.ts';
 import { useEditor } from '../../store/index.ts';
 import { DataTable } from './DataTable.tsx';
-import { componentRows, formatAvailability, formatReplicas } from './dockRows.ts';
+import { componentRows, formatAvailability, formatReplicas, replicasSortValue } from './dockRows.ts';
 import type { ComponentRow } from './dockRows.ts';
 import type { TableColumn } from './tableRows.ts';
 
@@ -25,7 +25,13 @@ const columns: readonly TableColumn<ComponentRow>[] = [
     sortValue: (r) => r.availability,
     numeric: true,
   },
-  { key: 'replicas', label: 'Replicas', text: formatReplicas, sortValue: (r) => r.replicas, numeric: true },
+  {
+    key: 'replicas',
+    label: 'Replicas',
+    text: (r) => formatReplicas(r.replicas),
+    sortValue: (r) => replicasSortValue(r.replicas),
+    numeric: true,
+  },
 ];
 
 /** The Components tab: every component of the scenario with its key figures. */

@@ -6,7 +6,13 @@ import {
   createEmptyDesign,
 } from '../../../../shared/model/index.ts';
 import type { Design } from '../../../../shared/model/index.ts';
-import { componentRows, connectionRows, formatAvailability, formatReplicas } from './dockRows.ts';
+import {
+  componentRows,
+  connectionRows,
+  formatAvailability,
+  formatReplicas,
+  replicasSortValue,
+} from './dockRows.ts';
 
 function build(): { design: Design; scenarioId: string } {
   let design = createEmptyDesign({ name: 'Rows', now: new Date('2026-01-01T00:00:00Z') });
@@ -41,10 +47,18 @@ describe('dock rows', () => {
       ['Gateway', 'eu-west'],
       ['Cache', ''],
     ]);
-    const cache = rows[2]!;
-    expect(cache).toMatchObject({ kindLabel: expect.any(String), team: 'Core', replicas: 6, minReplicas: 2 });
-    expect(formatReplicas(cache)).toBe('2–6 auto');
-    expect(typeof rows[1]!.p95Ms).toBe('number');
+    const [region, gateway, cache] = rows;
+    expect(cache).toMatchObject({
+      kindLabel: 'Cache',
+      team: 'Core',
+      // Cache catalog defaults: p95 2 ms, availability 0.999 (assumed).
+      p95Ms: 2,
+      availability: 0.999,
+      replicas: { mode: 'autoscaling', min: 2, max: 6 },
+    });
+    // The gateway keeps the common defaults: one replica, no autoscaling.
+    expect(gateway).toMatchObject({ team: '', replicas: { mode: 'fixed', count: 1 } });
+    expect(region).toMatchObject({ p95Ms: null, availability: null, replicas: null });
     expect(componentRows(design, 's_other')).toEqual([]);
   });
 
@@ -52,6 +66,18 @@ describe('dock rows', () => {
     const { design, scenarioId } = build();
     const [row] = connectionRows(design, scenarioId);
     expect(row).toMatchObject({ source: 'Gateway', target: 'Cache', mode: 'sync' });
+  });
+
+  it('shows replicas as set: a fixed count, or the autoscaling range rather than a count', () => {
+    expect(formatReplicas({ mode: 'fixed', count: 3 })).toBe('3');
+    expect(formatReplicas({ mode: 'autoscaling', min: 2, max: 8 })).toBe('2–8 auto');
+    expect(formatReplicas(null)).toBe('');
+  });
+
+  it('sorts replicas by those that always run: the count, or the autoscaling minimum', () => {
+    expect(replicasSortValue({ mode: 'fixed', count: 3 })).toBe(3);
+    expect(replicasSortValue({ mode: 'autoscaling', min: 2, max: 8 })).toBe(2);
+    expect(replicasSortValue(null)).toBeNull();
   });
 
   it('writes availability as a percentage', () => {

@@ -1,6 +1,13 @@
-import { getConnectionKindSpec, getKindSpec } from '../../../../shared/model/catalog/index.ts';
-import type { Attributes } from '../../../../shared/model/attributes.ts';
+import {
+  getConnectionKindSpec,
+  getKindSpec,
+  readEnum,
+  readNumber,
+  readString,
+} from '../../../../shared/model/catalog/index.ts';
 import type { Design } from '../../../../shared/model/document.ts';
+import { replicaSettings } from '../../../../shared/model/replicas.ts';
+import type { ReplicaSettings } from '../../../../shared/model/replicas.ts';
 
 /** One line of the Components table: display values read from the component and its attributes. */
 export interface ComponentRow {
@@ -13,10 +20,8 @@ export interface ComponentRow {
   readonly p95Ms: number | null;
   /** Availability of one replica as a fraction (0.999). */
   readonly availability: number | null;
-  /** Replicas running; under autoscaling the maximum, which is what capacity and cost plan for. */
-  readonly replicas: number | null;
-  readonly autoscaling: boolean;
-  readonly minReplicas: number | null;
+  /** A fixed count, or under autoscaling the range (how many run within it depends on traffic). */
+  readonly replicas: ReplicaSettings | null;
 }
 
 export interface ConnectionRow {
@@ -29,16 +34,6 @@ export interface ConnectionRow {
   readonly criticality: string;
 }
 
-function numberAttr(attributes: Attributes, key: string): number | null {
-  const value = attributes[key];
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
-
-function textAttr(attributes: Attributes, key: string): string {
-  const value = attributes[key];
-  return typeof value === 'string' ? value : '';
-}
-
 /** The components of one scenario, in document order (the table sorts them). */
 export function componentRows(design: Design, scenarioId: string): ComponentRow[] {
   const names = new Map(design.components.map((c) => [c.id, c.name]));
@@ -46,18 +41,15 @@ export function componentRows(design: Design, scenarioId: string): ComponentRow[
     .filter((c) => c.scenarioId === scenarioId)
     .map((c) => {
       const a = c.attributes;
-      const autoscaling = a.autoscaling === true;
       return {
         id: c.id,
         name: c.name,
         kindLabel: getKindSpec(c.kind).label,
         boundary: (c.parentId && names.get(c.parentId)) ?? '',
-        team: textAttr(a, 'team'),
-        p95Ms: numberAttr(a, 'p95_ms'),
-        availability: numberAttr(a, 'availability'),
-        replicas: numberAttr(a, autoscaling ? 'max_replicas' : 'replicas'),
-        autoscaling,
-        minReplicas: autoscaling ? numberAttr(a, 'min_replicas') : null,
+        team: readString(a, 'team') ?? '',
+        p95Ms: readNumber(a, 'p95_ms'),
+        availability: readNumber(a, 'availability'),
+        replicas: replicaSettings(a),
       };
     });
 }
@@ -72,9 +64,9 @@ export function connectionRows(design: Design, scenarioId: string): ConnectionRo
       source: names.get(c.sourceId) ?? '?',
       target: names.get(c.targetId) ?? '?',
       kindLabel: getConnectionKindSpec(c.kind).label,
-      mode: textAttr(c.attributes, 'mode'),
-      protocol: textAttr(c.attributes, 'protocol'),
-      criticality: textAttr(c.attributes, 'criticality'),
+      mode: readEnum(c.attributes, 'mode') ?? '',
+      protocol: readEnum(c.attributes, 'protocol') ?? '',
+      criticality: readEnum(c.attributes, 'criticality') ?? '',
     }));
 }
 
@@ -85,8 +77,14 @@ export function formatAvailability(fraction: number | null): string {
   return `${Number(percent.toFixed(4)).toString()} %`;
 }
 
-export function formatReplicas(row: ComponentRow): string {
-  if (row.replicas === null) return '';
-  if (row.autoscaling) return `${row.minReplicas ?? 0}–${row.replicas} auto`;
-  return String(row.replicas);
+/** Replicas as set: "3", or under autoscaling the range, "2–8 auto". */
+export function formatReplicas(replicas: ReplicaSettings | null): string {
+  if (replicas === null) return '';
+  return replicas.mode === 'fixed' ? String(replicas.count) : `${replicas.min}–${replicas.max} auto`;
+}
+
+/** Sorts by the replicas that always run: the count, or under autoscaling the minimum. */
+export function replicasSortValue(replicas: ReplicaSettings | null): number | null {
+  if (replicas === null) return null;
+  return replicas.mode === 'fixed' ? replicas.count : replicas.min;
 }

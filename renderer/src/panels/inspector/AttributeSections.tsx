@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo } from 'react';
 import type { AttrValue, Attributes } from '../../../../shared/model/attributes.ts';
 import type { AttrSpec } from '../../../../shared/model/catalog/types.ts';
-import type { AttributeOwner } from '../../store/attributeEdits.ts';
+import type { AttributeOwner } from '../../../../shared/model/commands.ts';
 import { setAttribute } from '../../store/commands.ts';
 import { groupAttributes } from './attributeGroups.ts';
 import { AttributeSection } from './AttributeSection.tsx';

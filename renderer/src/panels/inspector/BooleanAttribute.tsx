@@ -1,13 +1,15 @@
+import { booleanValue } from '../../../../shared/model/attribute-values.ts';
 import type { AttributeControlProps } from './controlTypes.ts';
 
 /** A yes/no attribute: a checkbox, or a yes/no/unknown choice when unknown is allowed. */
 export function BooleanAttribute({ spec, value, inputId, describedBy, onCommit }: AttributeControlProps) {
+  const checked = booleanValue(value);
   if (!spec.optional) {
     return (
       <input
         id={inputId}
         type="checkbox"
-        checked={value === true}
+        checked={checked === true}
         aria-describedby={describedBy}
         onChange={(e) => onCommit(spec, e.target.checked)}
       />
@@ -16,7 +18,7 @@ export function BooleanAttribute({ spec, value, inputId, describedBy, onCommit }
   return (
     <select
       id={inputId}
-      value={value === null ? '' : String(value)}
+      value={checked === null ? '' : String(checked)}
       aria-describedby={describedBy}
       onChange={(e) => onCommit(spec, e.target.value === '' ? null : e.target.value === 'true')}
     >

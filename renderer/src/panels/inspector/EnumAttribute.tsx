@@ -1,3 +1,4 @@
+import { stringValue } from '../../../../shared/model/attribute-values.ts';
 import type { AttributeControlProps } from './controlTypes.ts';
 
 /** An attribute holding one of the catalog's values. */
@@ -7,7 +8,7 @@ export function EnumAttribute({ spec, value, inputId, describedBy, onCommit }: A
   return (
     <select
       id={inputId}
-      value={typeof value === 'string' ? value : ''}
+      value={stringValue(value) ?? ''}
       aria-describedby={describedBy}
       onChange={(e) => onCommit(spec, e.target.value === '' ? null : e.target.value)}
     >

@@ -1,3 +1,4 @@
+import { setValue } from '../../../../shared/model/attribute-values.ts';
 import { toggleSetItem } from './attributeValues.ts';
 import type { AttributeControlProps } from './controlTypes.ts';
 
@@ -6,7 +7,7 @@ import type { AttributeControlProps } from './controlTypes.ts';
  * the attribute allows it (unknown is not the same as none: rules treat it as the worst case).
  */
 export function SetAttribute({ spec, value, inputId, describedBy, onCommit }: AttributeControlProps) {
-  const chosen = new Set(Array.isArray(value) ? value : []);
+  const chosen = new Set(setValue(value) ?? []);
   return (
     <div
       id={inputId}

@@ -1,7 +1,7 @@
 import type { AttrValue } from '../../../../shared/model/attributes.ts';
 import { attributeError } from '../../../../shared/model/catalog/index.ts';
 import type { AttrSpec } from '../../../../shared/model/catalog/types.ts';
-import { sameAttrValue } from '../../store/attributeEdits.ts';
+import { sameAttrValue, setValue } from '../../../../shared/model/attribute-values.ts';
 
 /*
  * Attribute values as the inspector's text fields show and read them. Numbers are read the same way
@@ -69,7 +69,7 @@ export function isAssumed(spec: AttrSpec, value: AttrValue | undefined): boolean
 
 /** A set with `item` added or removed, in the catalog's order; unknown (null) counts as empty. */
 export function toggleSetItem(spec: AttrSpec, current: AttrValue, item: string, on: boolean): string[] {
-  const chosen = new Set(Array.isArray(current) ? current : []);
+  const chosen = new Set(setValue(current) ?? []);
   if (on) chosen.add(item);
   else chosen.delete(item);
   const ordered = (spec.values ?? []).filter((v) => chosen.has(v));
