@@ -257,7 +257,10 @@ function groupStep(
     }
     // A route that keeps only some branches of a choice takes them in proportion to their shares.
     const onRoute = members.reduce((sum, m) => sum + probabilityOf(m), 0);
-    const shares = members.map((m) => (onRoute > 0 ? probabilityOf(m) / onRoute : 1 / members.length));
+    const whole = members.length === group.members.length;
+    const shares = members.map((m) =>
+      whole ? probabilityOf(m) : onRoute > 0 ? probabilityOf(m) / onRoute : 1 / members.length,
+    );
     return { type: 'exclusive', group: g, branches, shares };
   }
   const k = group.join === 'all' ? branches.length : group.join === 'any' ? 1 : group.k;

@@ -4,7 +4,7 @@ import { idSchema } from './ids.ts';
 import { ALL_KINDS, CONNECTION_KINDS, DATA_CLASSES } from './catalog/types.ts';
 
 /** The document format this build writes. Older formats are upgraded on read (see upgrade.ts). */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const finite = z.number().finite();
 const nameSchema = z
@@ -56,7 +56,30 @@ export const connectionSchema = z.object({
   kind: connectionKindSchema,
   sourceId: idSchema,
   targetId: idSchema,
+  /** The group (exclusive choice or parallel step) this connection is a member of, or null. */
+  groupId: idSchema.nullable(),
+  /** For a fallback: the connection it backs up (same source); null when it names none yet. */
+  primaryId: idSchema.nullable(),
   attributes: attributesSchema,
+});
+
+/**
+ * Sibling connections out of one component that form one step of a request (DOMAIN.md §2.0): an exclusive
+ * choice (exactly one member is taken, by the members' probabilities, which sum to 1: an A/B split, hit or
+ * miss) or a parallel step (the members run at once and join as all, any, or k of n). The group's settings are
+ * stored here once, not on each member.
+ */
+export const connectionGroupSchema = z.object({
+  id: idSchema,
+  scenarioId: idSchema,
+  /** The component every member leaves from. */
+  sourceId: idSchema,
+  name: nameSchema,
+  type: z.enum(['exclusive', 'parallel']),
+  /** How a parallel group completes; null for an exclusive group. */
+  join: z.enum(['all', 'any', 'k-of-n']).nullable(),
+  /** Members that must answer when the join is k-of-n; null otherwise. */
+  joinK: z.number().int().min(1).max(1000).nullable(),
 });
 
 export const journeySchema = z.object({
@@ -73,6 +96,12 @@ export const journeySchema = z.object({
   p99SloMs: finite.positive().nullable(),
   /** Availability objective as a fraction, e.g. 0.999. */
   availabilitySlo: z.number().gt(0).lt(1).nullable(),
+  /**
+   * The connections this journey traverses. null: the default route, everything reachable from the entry over
+   * sync connections plus the events and data flows they set off (it follows edits of the design); a list: the
+   * route the user chose (e.g. /predict and /search from one gateway).
+   */
+  route: z.array(idSchema).max(100_000).nullable(),
 });
 
 export const decisionOptionSchema = z.object({
@@ -120,6 +149,16 @@ export const snapshotSchema = z.object({
   content: z.string(),
 });
 
+/** Metrics a scenario comparison can weigh (each is better when lower, except availability). */
+export const COMPARISON_METRICS = [
+  'latency-p95',
+  'latency-p99',
+  'availability',
+  'monthly-cost',
+  'cost-per-1k',
+] as const;
+export type ComparisonMetric = (typeof COMPARISON_METRICS)[number];
+
 export const settingsSchema = z.object({
   budget: z.object({
     monthlyUsd: finite.nonnegative().nullable(),
@@ -131,6 +170,16 @@ export const settingsSchema = z.object({
     /** Longest retention allowed per data class, in days. */
     maxRetentionDays: z.partialRecord(dataClassSchema, z.number().int().nonnegative()),
     eeaRegions: z.array(z.string().max(100)),
+  }),
+  /** The weighted decision matrix of the Compare view: which metrics count and how much. */
+  comparison: z.object({
+    criteria: z.array(
+      z.object({
+        metric: z.enum(COMPARISON_METRICS),
+        /** Relative weight, 0 to 100; weights are normalised when scores are combined. */
+        weight: z.number().min(0).max(100),
+      }),
+    ),
   }),
   aiProfile: z.object({
     /** EU AI Act risk tier of the system this design describes. */
@@ -150,10 +199,16 @@ export const metaSchema = z.object({
 
 export const designSchema = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
+  /**
+   * The catalog version the design was last written with. A newer one than this build's means a newer build
+   * added attributes this one does not know: they are kept as they are (see catalog/validate.ts).
+   */
+  catalogVersion: z.number().int().min(1),
   meta: metaSchema,
   scenarios: z.array(scenarioSchema).min(1, 'A design has at least one scenario.'),
   components: z.array(componentSchema),
   connections: z.array(connectionSchema),
+  groups: z.array(connectionGroupSchema),
   journeys: z.array(journeySchema),
   decisions: z.array(decisionSchema),
   risks: z.array(riskSchema),
@@ -166,6 +221,7 @@ export type Viewport = z.infer<typeof viewportSchema>;
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type Component = z.infer<typeof componentSchema>;
 export type Connection = z.infer<typeof connectionSchema>;
+export type ConnectionGroup = z.infer<typeof connectionGroupSchema>;
 export type Journey = z.infer<typeof journeySchema>;
 export type DecisionOption = z.infer<typeof decisionOptionSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
@@ -180,6 +236,7 @@ export const ENTITY_COLLECTIONS = [
   'scenarios',
   'components',
   'connections',
+  'groups',
   'journeys',
   'decisions',
   'risks',
@@ -192,6 +249,17 @@ export function defaultSettings(): Settings {
   return {
     budget: { monthlyUsd: null, per1kInferencesUsd: null },
     policy: { allowedRegions: {}, maxRetentionDays: {}, eeaRegions: [] },
+    comparison: { criteria: defaultComparisonCriteria() },
     aiProfile: { riskTier: 'unknown', intendedPurpose: '', dpiaDone: null },
   };
+}
+
+/** The decision matrix a new design starts with: latency, availability and cost weighed alike. */
+export function defaultComparisonCriteria(): Settings['comparison']['criteria'] {
+  return [
+    { metric: 'latency-p95', weight: 25 },
+    { metric: 'availability', weight: 25 },
+    { metric: 'monthly-cost', weight: 25 },
+    { metric: 'cost-per-1k', weight: 25 },
+  ];
 }

@@ -1,4 +1,9 @@
-import { defaultAttributes, defaultConnectionAttributes, getKindSpec } from './catalog/index.ts';
+import {
+  CATALOG_VERSION,
+  defaultAttributes,
+  defaultConnectionAttributes,
+  getKindSpec,
+} from './catalog/index.ts';
 import type { ComponentKind, ConnectionKind } from './catalog/index.ts';
 import type {
   Component,
@@ -25,6 +30,7 @@ export function createEmptyDesign(options: { name: string; description?: string;
   const now = options.now ?? new Date();
   return {
     formatVersion: FORMAT_VERSION,
+    catalogVersion: CATALOG_VERSION,
     meta: {
       id: newId('d'),
       name: options.name,
@@ -35,6 +41,7 @@ export function createEmptyDesign(options: { name: string; description?: string;
     scenarios: [createScenario({ name: 'Baseline' })],
     components: [],
     connections: [],
+    groups: [],
     journeys: [],
     decisions: [],
     risks: [],
@@ -99,6 +106,8 @@ export function createConnection(options: {
     kind,
     sourceId: options.sourceId,
     targetId: options.targetId,
+    groupId: null,
+    primaryId: null,
     attributes: defaultConnectionAttributes(kind),
   };
 }
@@ -128,6 +137,7 @@ export function createJourney(options: {
     p95SloMs: options.p95SloMs ?? null,
     p99SloMs: options.p99SloMs ?? null,
     availabilitySlo: options.availabilitySlo ?? null,
+    route: null,
   };
 }
 

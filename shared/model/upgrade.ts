@@ -5,7 +5,9 @@ import {
   defaultConnectionAttributes,
 } from './catalog/index.ts';
 import type { ComponentKind, ConnectionKind } from './catalog/index.ts';
+import { CATALOG_VERSION } from './catalog/index.ts';
 import { FORMAT_VERSION } from './document.ts';
+import { upgradeFormat1To2 } from './upgrade-format2.ts';
 
 /*
  * Reading designs written by older versions: a chain of upgrade steps, one per format version, each turning a
@@ -32,13 +34,16 @@ export class DesignFormatError extends Error {
 
 type RawObject = Record<string, unknown>;
 
-/** One step: a raw design of format `from` in, a raw design of format `from + 1` out (formatVersion is set for it). */
-export type UpgradeStep = (raw: RawObject) => RawObject;
+/**
+ * One step: a raw design of format `from` in, a raw design of format `from + 1` out (formatVersion is set for
+ * it). Judgement calls the user should check go to `notes`, in words they can act on.
+ */
+export type UpgradeStep = (raw: RawObject, notes: string[]) => RawObject;
 /** Upgrade steps keyed by the format version they upgrade from. */
 export type UpgradeTable = Readonly<Record<number, UpgradeStep>>;
 
-/** No format older than 1 was ever written, so the chain is empty today. Add `1: (raw) => ...` with format 2. */
-export const defaultUpgrades: UpgradeTable = {};
+/** The upgrade chain: format 1 (explicit request paths came with 2). */
+export const defaultUpgrades: UpgradeTable = { 1: upgradeFormat1To2 };
 
 function isObject(value: unknown): value is RawObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -75,9 +80,14 @@ function fillAttributes(list: unknown, defaultsFor: (kind: string) => RawObject 
 /**
  * Brings a raw design (parsed JSON) up to FORMAT_VERSION: runs the upgrade steps from the file's format on,
  * then fills attributes the catalog gained. Throws DesignFormatError ('not-a-design', 'newer-version').
- * The result is still unchecked: parse it with designSchema.
+ * Notes for the user about judgement calls of the upgrade go to `notes`. The result is still unchecked:
+ * parse it with designSchema.
  */
-export function upgradeDesign(raw: unknown, upgrades: UpgradeTable = defaultUpgrades): unknown {
+export function upgradeDesign(
+  raw: unknown,
+  upgrades: UpgradeTable = defaultUpgrades,
+  notes: string[] = [],
+): unknown {
   if (!isObject(raw)) {
     throw new DesignFormatError(
       'not-a-design',
@@ -110,14 +120,25 @@ export function upgradeDesign(raw: unknown, upgrades: UpgradeTable = defaultUpgr
         `This is not an MLArch design this version can read: no upgrade exists from format ${from}.`,
       );
     }
-    current = { ...step(current), formatVersion: from + 1 };
+    current = { ...step(current, notes), formatVersion: from + 1 };
   }
+  // A design written with an older catalog (or before catalogs were versioned) gets this catalog's new
+  // attributes below and is then of this catalog's version; a newer one keeps its number (see validate.ts).
+  const catalogVersion =
+    typeof current.catalogVersion === 'number' && current.catalogVersion > CATALOG_VERSION
+      ? current.catalogVersion
+      : CATALOG_VERSION;
   const components = fillAttributes(current.components, (kind) =>
     componentKinds.has(kind) ? defaultAttributes(kind as ComponentKind) : null,
   );
   const connections = fillAttributes(current.connections, (kind) =>
     connectionKinds.has(kind) ? defaultConnectionAttributes(kind as ConnectionKind) : null,
   );
-  if (components === current.components && connections === current.connections) return current;
-  return { ...current, components, connections };
+  if (
+    components === current.components &&
+    connections === current.connections &&
+    catalogVersion === current.catalogVersion
+  )
+    return current;
+  return { ...current, catalogVersion, components, connections };
 }

@@ -169,6 +169,20 @@ export const availabilitySpecs: readonly AttrSpec[] = [
     default: 'none',
     help: 'How replicas back each other up: none, all serving (active-active) or a standby (active-passive).',
   }),
+  // DOMAIN.md §2.0: replicas compound only when the typed availability is one replica's. A managed endpoint's
+  // SLA covers the whole service, so its replicas must not multiply it up.
+  oneOf('availability', 'availability_scope', 'Availability applies to', ['per-replica', 'whole-service'], {
+    default: 'per-replica',
+    help:
+      "per-replica: the availability is one replica's and redundant replicas combine (1 − (1 − a)ⁿ, or k of n); " +
+      "whole-service: it is the service's own figure (a provider SLA) and replicas do not change it.",
+  }),
+  int('availability', 'replicas_needed', 'Replicas needed', {
+    default: 1,
+    min: 1,
+    max: 10_000,
+    help: 'Replicas that must be up to serve the load (k of n); with redundancy, the rest are spares.',
+  }),
 ];
 
 export const costSpecs: readonly AttrSpec[] = [

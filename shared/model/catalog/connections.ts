@@ -36,27 +36,17 @@ const connectionSpecs: readonly AttrSpec[] = [
     max: 10_000,
     help: 'Fan-out: calls to the target for each call reaching the source.',
   }),
+  oneOf('connection', 'fanout_mode', 'Fan-out calls', ['sequential', 'parallel'], {
+    default: 'sequential',
+    help: 'With more than one call per request: one after another (times add), or all at once (the slowest counts).',
+  }),
   num('connection', 'probability', 'Probability', {
     default: 1,
     min: 0,
     max: 1,
-    help: 'Share of requests that take this edge (cache miss rate, review rate, A/B split).',
-  }),
-  text('connection', 'parallel_group', 'Parallel group', {
-    default: null,
-    optional: true,
-    help: 'Edges from one source with the same group name run in parallel and join as set below.',
-  }),
-  oneOf('connection', 'join', 'Join', ['all', 'any', 'k-of-n'], {
-    default: 'all',
-    help: 'How a parallel group completes: wait for all branches, the first (any), or k of them.',
-  }),
-  int('connection', 'join_k', 'Join k', {
-    default: null,
-    min: 1,
-    max: 1000,
-    optional: true,
-    help: 'Branches that must answer when the join is k-of-n.',
+    help:
+      'Share of calls that take this connection (a review rate, a cache miss written by hand); in a choice ' +
+      "group, this branch's share of the choice.",
   }),
   oneOf('connection', 'criticality', 'Criticality', ['hard', 'soft'], {
     default: 'hard',
@@ -75,6 +65,14 @@ const connectionSpecs: readonly AttrSpec[] = [
     min: 0,
     max: 10,
     help: 'Extra attempts after a failure or timeout; each multiplies load on the target.',
+  }),
+  num('connection', 'payload_kb', 'Payload per call', {
+    unit: 'KB',
+    default: null,
+    min: 0,
+    max: 10_000_000,
+    optional: true,
+    help: 'Data moved per call, request and response together; prices egress. Empty means unknown (no egress cost).',
   }),
   oneOf('connection', 'backoff', 'Backoff', ['none', 'fixed', 'exp-jitter'], {
     default: 'none',
@@ -122,8 +120,10 @@ function connectionKind(
   label: string,
   description: string,
   defaults: Readonly<Record<string, AttrValue>>,
+  omit: readonly string[] = [],
 ): ConnectionKindSpec {
-  return { kind, label, description, attributes: withDefaults(connectionSpecs, defaults) };
+  const specs = connectionSpecs.filter((spec) => !omit.includes(spec.key));
+  return { kind, label, description, attributes: withDefaults(specs, defaults) };
 }
 
 /** Every connection kind with its typical defaults. */
@@ -167,13 +167,16 @@ export const connectionKindSpecs: readonly ConnectionKindSpec[] = [
       purpose: 'monitoring',
     },
   ),
-  // A fallback is only taken when the primary fails: the probability is the expected share of requests it serves
-  // (for cost and latency mixtures), while availability derives it from the primary. Its own failure alone only
-  // matters when the primary is down too, hence soft.
-  connectionKind('fallback', 'Fallback', 'Alternative taken when the primary target fails or times out.', {
-    criticality: 'soft',
-    probability: 0.01,
-  }),
+  // A fallback is taken exactly when the call it backs up (its primary, named on the connection) fails, so its
+  // share of traffic is derived from the primary's availability and never typed: it has no probability. Its own
+  // failure alone only matters when the primary is down too, hence soft.
+  connectionKind(
+    'fallback',
+    'Fallback',
+    'Alternative taken when the call it backs up (its primary) fails or times out.',
+    { criticality: 'soft' },
+    ['probability'],
+  ),
   // Releases happen between requests: a failed deploy leaves the old version serving.
   connectionKind('deploy', 'Deploy', 'Release of a model or artefact to the component that serves it.', {
     mode: 'async',

@@ -5,6 +5,14 @@ import type { ComponentKind, ConnectionKind, ConnectionKindSpec, KindSpec } from
 import { attributeProblems, defaultsOf, type AttributeProblem } from './validate.ts';
 
 export * from './types.ts';
+
+/**
+ * The catalog's version: bumped whenever the catalog gains attributes. A design records the version it was
+ * written with, so an older build can tell "a newer catalog's attribute" from damage (validate.ts).
+ * 1: the first catalog; 2: availability scope, replicas needed, fan-out mode and payload size (groups and
+ * fallback primaries moved out of connection attributes).
+ */
+export const CATALOG_VERSION = 2;
 export { attributeError, attributeProblems, defaultsOf } from './validate.ts';
 export type { AttributeProblem } from './validate.ts';
 export {
@@ -47,22 +55,40 @@ export function defaultConnectionAttributes(kind: ConnectionKind): Attributes {
   return defaultsOf(getConnectionKindSpec(kind).attributes);
 }
 
-/** Problems of a component's attribute bag (`complete`: every attribute of the kind must be there). */
+/**
+ * Problems of a component's attribute bag (`complete`: every attribute of the kind must be there;
+ * `keepUnknown`: keys this catalog does not know are a newer catalog's and are kept, not refused).
+ */
 export function componentAttributeProblems(
   kind: ComponentKind,
   attributes: Attributes,
   complete: boolean,
+  keepUnknown = false,
 ): AttributeProblem[] {
   const spec = getKindSpec(kind);
-  return attributeProblems(spec.attributes, attributes, { complete, owner: `${spec.label} components` });
+  return attributeProblems(spec.attributes, attributes, {
+    complete,
+    owner: `${spec.label} components`,
+    keepUnknown,
+  });
 }
 
-/** Problems of a connection's attribute bag (`complete`: every attribute of the kind must be there). */
+/** Problems of a connection's attribute bag (see componentAttributeProblems). */
 export function connectionAttributeProblems(
   kind: ConnectionKind,
   attributes: Attributes,
   complete: boolean,
+  keepUnknown = false,
 ): AttributeProblem[] {
   const spec = getConnectionKindSpec(kind);
-  return attributeProblems(spec.attributes, attributes, { complete, owner: `${spec.label} connections` });
+  return attributeProblems(spec.attributes, attributes, {
+    complete,
+    owner: `${spec.label} connections`,
+    keepUnknown,
+  });
+}
+
+/** True when a design written with catalog `version` may carry attributes this build does not know. */
+export function isNewerCatalog(version: number): boolean {
+  return version > CATALOG_VERSION;
 }

@@ -54,20 +54,24 @@ function specMap(specs: readonly AttrSpec[]): ReadonlyMap<string, AttrSpec> {
 /**
  * The problems of an attribute bag against a list of specs: unknown keys and values out of range. With
  * `complete`, every spec must have a value (a new component carries all of its attributes). `owner` names
- * what has the attributes, in the plural ("Cache components").
+ * what has the attributes, in the plural ("Cache components"). With `keepUnknown` (the design was written by a
+ * newer catalog), keys this catalog does not know are that catalog's additions: kept as they are, not refused.
+ * Newer catalogs only add attributes; a known attribute's value is always checked.
  */
 export function attributeProblems(
   specs: readonly AttrSpec[],
   attributes: Attributes,
-  options: { complete: boolean; owner: string },
+  options: { complete: boolean; owner: string; keepUnknown?: boolean },
 ): AttributeProblem[] {
   const byKey = specMap(specs);
   const problems: AttributeProblem[] = [];
   for (const key of Object.keys(attributes)) {
     const spec = byKey.get(key);
     const value = attributes[key];
-    if (!spec) problems.push({ key, message: `${options.owner} have no attribute "${key}".` });
-    else if (value === undefined) problems.push({ key, message: `"${spec.label}" has no value.` });
+    if (!spec) {
+      if (!options.keepUnknown)
+        problems.push({ key, message: `${options.owner} have no attribute "${key}".` });
+    } else if (value === undefined) problems.push({ key, message: `"${spec.label}" has no value.` });
     else {
       const error = attributeError(spec, value);
       if (error) problems.push({ key, message: error });

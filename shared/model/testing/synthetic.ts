@@ -1,5 +1,6 @@
 import {
   BOUNDARY_KINDS,
+  CATALOG_VERSION,
   COMPONENT_KINDS,
   CONNECTION_KINDS,
   attributeError,
@@ -93,21 +94,35 @@ export function syntheticDesign(options: { components: number; connections: numb
     );
   }
   const seen = new Set<string>();
+  // Sync kinds only point from an earlier component to a later one, so the request paths are acyclic (a sync
+  // cycle is refused); a fallback backs up a call its source already makes.
+  const position = new Map(nodes.map((c, i) => [c.id, i]));
+  const callsFrom = new Map<string, string[]>();
   while (connections.length < options.connections) {
-    const source = pick(nodes);
-    const target = pick(nodes);
-    const kind = pick(CONNECTION_KINDS);
+    let source = pick(nodes);
+    let target = pick(nodes);
+    let kind = pick(CONNECTION_KINDS);
+    const sync = kind === 'call' || kind === 'fallback';
+    if (sync && (position.get(source.id) as number) > (position.get(target.id) as number)) {
+      [source, target] = [target, source];
+    }
+    const primaries = callsFrom.get(source.id);
+    if (kind === 'fallback' && !primaries) kind = 'call';
     const key = `${source.id}>${target.id}>${kind}`;
     if (source.id === target.id || seen.has(key)) continue;
     seen.add(key);
+    const id = `e_${pad(connections.length)}`;
     connections.push({
-      id: `e_${pad(connections.length)}`,
+      id,
       scenarioId,
       kind,
       sourceId: source.id,
       targetId: target.id,
+      groupId: null,
+      primaryId: kind === 'fallback' ? ((primaries as string[])[0] ?? null) : null,
       attributes: defaultConnectionAttributes(kind),
     });
+    if (kind === 'call') callsFrom.set(source.id, [...(primaries ?? []), id]);
   }
 
   const entries = nodes.filter((c) => c.kind === 'client-app');
@@ -126,11 +141,13 @@ export function syntheticDesign(options: { components: number; connections: numb
       p95SloMs: 300,
       p99SloMs: null,
       availabilitySlo: 0.999,
+      route: null,
     });
   }
 
   return {
     formatVersion: FORMAT_VERSION,
+    catalogVersion: CATALOG_VERSION,
     meta: {
       id: `d_synthetic${options.seed >>> 0}`,
       name: `Synthetic ${options.components}/${options.connections}`,
@@ -141,6 +158,7 @@ export function syntheticDesign(options: { components: number; connections: numb
     scenarios: [{ id: scenarioId, name: 'Baseline', description: '', viewport: null }],
     components,
     connections,
+    groups: [],
     journeys,
     decisions: [],
     risks: [],
