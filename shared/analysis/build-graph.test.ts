@@ -32,7 +32,7 @@ describe('buildScenarioGraph', () => {
     expect(path.warnings).toEqual([]);
     const routerSteps = path.steps[at('rt-router')] as Step[];
     expect(routerSteps).toHaveLength(1);
-    expect(routerSteps[0]).toMatchObject({ type: 'exclusive', shares: [0.95, 0.05] });
+    expect(routerSteps[0]).toMatchObject({ type: 'exclusive', shares: [0.05, 0.95] }); // canary's id sorts first
     const inferenceCalls = (path.steps[at('rt-inference')] as Step[]).filter((s) => s.type === 'call');
     const toRouter = inferenceCalls.find(
       (s) => s.type === 'call' && graph.connections[s.call.edge]?.target === at('rt-router'),
