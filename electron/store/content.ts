@@ -65,6 +65,7 @@ export function writeWholeDesign(statements: Statements, design: Design, revisio
     for (const entity of design[key]) writeEntity(statements, key, entity);
   }
   statements.setMeta.run(META_KEYS.formatVersion, String(design.formatVersion));
+  statements.setMeta.run(META_KEYS.catalogVersion, String(design.catalogVersion));
   statements.setMeta.run(META_KEYS.designMeta, JSON.stringify(design.meta));
   statements.setMeta.run(META_KEYS.revision, String(revision));
 }
@@ -100,6 +101,8 @@ export function readDesign(db: BetterSqlite3.Database): LoadedContent {
   if (metaText === undefined) throw new Error('its design properties are missing');
   const raw: Record<string, unknown> = {
     formatVersion: formatVersionOf(meta),
+    // Missing in files from before catalogs were versioned: the upgrade then records this build's.
+    ...(meta.has(META_KEYS.catalogVersion) ? { catalogVersion: Number(meta.get(META_KEYS.catalogVersion)) } : {}),
     meta: JSON.parse(metaText),
   };
   for (const key of COLLECTION_KEYS) raw[key] = readCollection(db, key);

@@ -68,8 +68,17 @@ export const entityTables: { readonly [K in CollectionKey]: EntityTable<EntityOf
   },
   connections: {
     table: 'connections',
-    columns: ['id', 'scenario_id', 'kind', 'source_id', 'target_id', 'attributes'],
-    toRow: (c) => [c.id, c.scenarioId, c.kind, c.sourceId, c.targetId, json(c.attributes)],
+    columns: ['id', 'scenario_id', 'kind', 'source_id', 'target_id', 'group_id', 'primary_id', 'attributes'],
+    toRow: (c) => [
+      c.id,
+      c.scenarioId,
+      c.kind,
+      c.sourceId,
+      c.targetId,
+      c.groupId,
+      c.primaryId,
+      json(c.attributes),
+    ],
     fromRow: (r) =>
       ({
         id: r[0],
@@ -77,8 +86,17 @@ export const entityTables: { readonly [K in CollectionKey]: EntityTable<EntityOf
         kind: r[2],
         sourceId: r[3],
         targetId: r[4],
-        attributes: parse(r[5]),
+        groupId: r[5],
+        primaryId: r[6],
+        attributes: parse(r[7]),
       }) as EntityOf<'connections'>,
+  },
+  groups: {
+    table: 'connection_groups',
+    columns: ['id', 'scenario_id', 'source_id', 'data'],
+    toRow: (g) => [g.id, g.scenarioId, g.sourceId, json(withoutKeys(g, ['id', 'scenarioId', 'sourceId']))],
+    fromRow: (r) =>
+      ({ id: r[0], scenarioId: r[1], sourceId: r[2], ...(parse(r[3]) as object) }) as EntityOf<'groups'>,
   },
   journeys: {
     table: 'journeys',
@@ -110,6 +128,8 @@ export const entityTables: { readonly [K in CollectionKey]: EntityTable<EntityOf
 /** Keys of the meta table. */
 export const META_KEYS = {
   formatVersion: 'format_version',
+  /** The catalog version the design was written with (absent in files from before it was recorded). */
+  catalogVersion: 'catalog_version',
   appVersion: 'app_version',
   createdWith: 'created_with',
   revision: 'revision',

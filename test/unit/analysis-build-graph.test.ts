@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDesign } from '../model/canonical.ts';
-import { buildScenarioGraph } from './build-graph.ts';
-import { buildRequestPath } from './request-path.ts';
-import type { Step } from './request-path.ts';
+import { parseDesign } from '../../shared/model/canonical.ts';
+import { buildScenarioGraph } from '../../shared/analysis/build-graph.ts';
+import { buildRequestPath } from '../../shared/analysis/request-path.ts';
+import type { Step } from '../../shared/analysis/request-path.ts';
 
 function template(name: string) {
   return parseDesign(
