@@ -102,7 +102,9 @@ export function readDesign(db: BetterSqlite3.Database): LoadedContent {
   const raw: Record<string, unknown> = {
     formatVersion: formatVersionOf(meta),
     // Missing in files from before catalogs were versioned: the upgrade then records this build's.
-    ...(meta.has(META_KEYS.catalogVersion) ? { catalogVersion: Number(meta.get(META_KEYS.catalogVersion)) } : {}),
+    ...(meta.has(META_KEYS.catalogVersion)
+      ? { catalogVersion: Number(meta.get(META_KEYS.catalogVersion)) }
+      : {}),
     meta: JSON.parse(metaText),
   };
   for (const key of COLLECTION_KEYS) raw[key] = readCollection(db, key);

@@ -148,11 +148,15 @@ describe('createDocumentFile / openDocumentFile', () => {
     const file = path.join(dir, 'm.mlarch');
     createDocumentFile(file, design(), { appVersion: '1.2.3' }).close();
     const db = new Database(file, { readonly: true });
-    expect(db.prepare('SELECT id, name FROM migrations').all()).toEqual([{ id: 1, name: 'initial' }]);
+    expect(db.prepare('SELECT id, name FROM migrations').all()).toEqual([
+      { id: 1, name: 'initial' },
+      { id: 2, name: 'request-paths' },
+    ]);
     expect(db.pragma('application_id', { simple: true })).toBe(MLARCH_APPLICATION_ID);
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.prepare("SELECT value FROM meta WHERE key = 'app_version'").pluck().get()).toBe('1.2.3');
-    expect(db.prepare("SELECT value FROM meta WHERE key = 'format_version'").pluck().get()).toBe('1');
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'format_version'").pluck().get()).toBe('2');
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'catalog_version'").pluck().get()).toBe('2');
     db.close();
   });
 });

@@ -151,7 +151,7 @@ describe('openDocumentFile refuses, without touching the file', () => {
 
   it('a document with a migration this build does not know', () => {
     const file = validDocument();
-    tamper(file, "INSERT INTO migrations VALUES (2, 'from-the-future', '2030-01-01T00:00:00.000Z')");
+    tamper(file, "INSERT INTO migrations VALUES (3, 'from-the-future', '2030-01-01T00:00:00.000Z')");
     expectRefused(file, 'newer-version');
   });
 

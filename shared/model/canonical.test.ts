@@ -41,7 +41,7 @@ describe('serializeDesign', () => {
     expect(text.endsWith('}\n')).toBe(true);
     expect(
       text.startsWith(
-        '{\n  "components": [],\n  "connections": [],\n  "decisions": [],\n  "formatVersion": 1,\n',
+        '{\n  "catalogVersion": 2,\n  "components": [],\n  "connections": [],\n  "decisions": [],\n  "formatVersion": 2,\n',
       ),
     ).toBe(true);
     expect(text).toContain('"createdAt": "2026-01-02T03:04:05.000Z"');
@@ -84,11 +84,11 @@ describe('parseDesign', () => {
   });
 
   it('refuses a newer format with a way out', () => {
-    const newer = good.replace('"formatVersion": 1', '"formatVersion": 7');
+    const newer = good.replace('"formatVersion": 2', '"formatVersion": 7');
     const error = formatError(newer);
     expect(error.code).toBe('newer-version');
     expect(error.message).toBe(
-      'This design was saved by a newer version of MLArch Studio (format 7; this version reads up to 1). Update MLArch Studio to open it.',
+      'This design was saved by a newer version of MLArch Studio (format 7; this version reads up to 2). Update MLArch Studio to open it.',
     );
   });
 

@@ -3,7 +3,7 @@ import { parseDesign, serializeDesign } from './canonical.ts';
 import type { Design } from './document.ts';
 import { createComponent, createConnection, createEmptyDesign } from './factory.ts';
 import type { UpgradeTable } from './upgrade.ts';
-import { DesignFormatError, upgradeDesign } from './upgrade.ts';
+import { DesignFormatError, defaultUpgrades, upgradeDesign } from './upgrade.ts';
 
 function sample(): Design {
   const design = createEmptyDesign({ name: 'Old', now: new Date('2025-05-05T05:05:05.000Z') });
@@ -19,6 +19,7 @@ function sample(): Design {
 
 /** A fake format 0 that called the component kind `type`; format 1 calls it `kind`. */
 const fakeUpgrades: UpgradeTable = {
+  ...defaultUpgrades,
   0: (raw) => ({
     ...raw,
     components: (raw.components as Record<string, unknown>[]).map(({ type, ...rest }) => ({
@@ -85,8 +86,8 @@ describe('upgradeDesign', () => {
     expect(codeOf(() => upgradeDesign({ formatVersion: '1' }))).toBe(
       'not-a-design: This is not an MLArch design: its "formatVersion" is "1", not a format number.',
     );
-    expect(codeOf(() => upgradeDesign({ formatVersion: 2 }))).toMatch(
-      /^newer-version: .*\(format 2; this version reads up to 1\)/,
+    expect(codeOf(() => upgradeDesign({ formatVersion: 3 }))).toMatch(
+      /^newer-version: .*\(format 3; this version reads up to 2\)/,
     );
   });
 });

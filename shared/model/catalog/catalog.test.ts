@@ -37,6 +37,8 @@ const DOMAIN_COMMON_KEYS = [
   'team cost_center tier region zones replicas autoscaling min_replicas max_replicas managed',
   'vendor_external network_exposure multi_tenant p50_ms p95_ms p99_ms cold_start_ms',
   'capacity_rps_per_replica availability mttr_min redundancy_mode fixed_monthly_usd',
+  // Format 2 (DOMAIN.md §2.0: availability scope, k of n replicas).
+  'availability_scope replicas_needed',
   'hourly_usd_per_replica per_1k_requests_usd stored_gb per_gb_month_usd egress_per_gb_usd',
   'gpu_type gpu_count data_classes encryption_at_rest certifications audit_logging',
   'log_retention_days retention_days lineage_tracked uses_credentials trust',
@@ -438,18 +440,19 @@ describe('connection defaults', () => {
     });
   });
 
-  it('carries the same keys on every connection kind', () => {
+  it('carries the same keys on every connection kind, except that a fallback has no probability', () => {
     const keys = getConnectionKindSpec('call').attributes.map((a) => a.key);
     for (const spec of connectionKindSpecs)
       expect(
         spec.attributes.map((a) => a.key),
         spec.kind,
-      ).toEqual(keys);
+      ).toEqual(spec.kind === 'fallback' ? keys.filter((k) => k !== 'probability') : keys);
+    // Groups and fallback primaries are entities and references since format 2, not attributes.
+    for (const gone of ['parallel_group', 'join', 'join_k']) expect(keys).not.toContain(gone);
     expect(keys).toEqual(
       expect.arrayContaining([
-        'parallel_group',
-        'join',
-        'join_k',
+        'fanout_mode',
+        'payload_kb',
         'network_p95_ms',
         'transfer_mechanism',
         'purpose',

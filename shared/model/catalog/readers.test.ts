@@ -26,7 +26,7 @@ describe('typed attribute readers', () => {
     );
     expect(readEnum(cache, 'network_exposure')).toBe('vpc');
     expect(readSet(cache, 'data_classes')).toEqual(['internal']);
-    expect(readString(defaultConnectionAttributes('call'), 'parallel_group')).toBeNull();
+    expect(readNumber(defaultConnectionAttributes('call'), 'payload_kb')).toBeNull();
   });
 
   it('reads null for unknown, for an attribute the kind lacks, and for a value of another type', () => {
