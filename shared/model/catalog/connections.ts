@@ -1,5 +1,5 @@
 import type { AttrValue } from '../attributes.ts';
-import { int, num, oneOf, setOf, text, withDefaults } from './builders.ts';
+import { int, num, oneOf, setOf, withDefaults } from './builders.ts';
 import type { AttrSpec, ConnectionKindSpec } from './types.ts';
 import { DATA_CLASSES } from './types.ts';
 
