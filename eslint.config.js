@@ -37,6 +37,19 @@ const pureLayerImports = {
   ],
 };
 
+// host/, store/, web/ and cli/ run in plain Node too (CLI, web host, tests): they may not load Electron,
+// not even through electron/main, which is Electron's side. Main hands them what they need.
+const nodeOnlyHostImports = {
+  paths: [{ name: 'electron', message: 'Only electron/main/index.ts may load Electron.' }],
+  patterns: [
+    { group: ['electron/*'], message: 'Only electron/main/index.ts may load Electron.' },
+    {
+      group: ['**/main', '**/main/**', '**/preload', '**/preload/**'],
+      message: 'electron/main and electron/preload are the Electron side: move what is shared to host/.',
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
   js.configs.recommended,
@@ -49,11 +62,40 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose: loaded with `node -r` before anything else (test/security).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['shared/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', pureLayerImports],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['electron/{host,store,web,cli}/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', nodeOnlyHostImports] },
+  },
+  {
+    // Tests load main's modules without the Electron binary: only index.ts loads Electron's values.
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message: 'Only electron/main/index.ts loads Electron; take what you need as a parameter.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -7,6 +7,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'renderer/src/**/*.test.ts',
       'test/unit/**/*.test.ts',
+      'test/security/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',

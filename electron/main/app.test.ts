@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channels, nativeOnlyChannels } from '../../shared/api.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { contentSecurityPolicy } from '../host/csp.ts';
 import { FOREIGN_SENDER_ERROR } from './ipc.ts';
 import { createFakeElectron, FakeFrame, type FakeElectron } from './testing/fake-electron.ts';
-import { fakeServices, start, startReady } from './testing/start-app.ts';
+import { allowedPurposes, fakeServices, start, startReady } from './testing/start-app.ts';
 
 let fake: FakeElectron;
 beforeEach(() => {
@@ -85,6 +85,7 @@ describe('window', () => {
     expect(prefs.webSecurity).toBe(true);
     expect(prefs.allowRunningInsecureContent).toBe(false);
     expect(prefs.spellcheck).toBe(false);
+    expect(prefs.disableBlinkFeatures).toBe('Auxclick');
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
     expect(window.options.show).toBe(false);
     expect(window.options.minWidth).toBeGreaterThan(0);
@@ -92,6 +93,15 @@ describe('window', () => {
     expect(window.shown).toBe(false);
     window.emit('ready-to-show');
     expect(window.shown).toBe(true);
+  });
+
+  it('sandboxes every renderer, turned on before the app is ready', async () => {
+    start(fake);
+    // enableSandbox only works before ready; the fake throws when it comes later.
+    expect(fake.app.sandboxEnabled).toBe(true);
+    fake.makeReady();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.windows).toHaveLength(1);
   });
 
   it('loads the dev server only when not packaged', async () => {
@@ -119,20 +129,51 @@ describe('navigation and new windows', () => {
     expect(contents.attempt('will-attach-webview')).toBe(true);
   });
 
-  it('denies window.open and sends only http(s) links to the system browser', async () => {
+  it('denies window.open and offers only http(s) links, each after the user confirms it', async () => {
     const { window } = await startReady(fake);
     const open = window.webContents.windowOpenHandler;
     if (!open) throw new Error('no window open handler');
-    for (const url of [
-      'https://example.com/docs',
-      'javascript:alert(1)',
-      'file:///etc/passwd',
-      'data:text/html,x',
-    ]) {
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'app://mlarch/x']) {
       expect(open({ url })).toEqual({ action: 'deny' });
     }
-    await Promise.resolve();
-    expect(fake.opened).toEqual(['https://example.com/docs']);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.dialogState.messageBoxCalls).toEqual([]);
+
+    // The user cancels (the default answer): nothing opens.
+    expect(open({ url: 'https://example.com/docs?q=1' })).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(fake.dialogState.messageBoxCalls).toHaveLength(1));
+    const asked = fake.dialogState.messageBoxCalls[0];
+    expect(asked?.window).toBe(window);
+    expect(asked?.options).toMatchObject({
+      detail: 'https://example.com/docs?q=1',
+      message: 'Open this link from example.com in your browser?',
+      buttons: ['Cancel', 'Open Link'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(fake.opened).toEqual([]);
+
+    // The user confirms: exactly the URL shown opens.
+    fake.dialogState.answerMessageBox = () => 1;
+    open({ url: 'https://example.com/docs' });
+    await vi.waitFor(() => expect(fake.opened).toEqual(['https://example.com/docs']));
+  });
+
+  it('shows a look-alike host in its xn-- form and asks one question at a time', async () => {
+    const { window } = await startReady(fake);
+    const open = window.webContents.windowOpenHandler;
+    if (!open) throw new Error('no window open handler');
+    let answer: (response: number) => void = () => {};
+    fake.dialogState.answerMessageBox = () => new Promise<number>((resolve) => (answer = resolve));
+    // Cyrillic "а" in place of the Latin one.
+    open({ url: 'https://ex\u0430mple.com/' });
+    open({ url: 'https://example.com/second' });
+    await vi.waitFor(() => expect(fake.dialogState.messageBoxCalls).toHaveLength(1));
+    expect(fake.dialogState.messageBoxCalls[0]?.options.detail).toBe('https://xn--exmple-4nf.com/');
+    answer(1);
+    await vi.waitFor(() => expect(fake.opened).toEqual(['https://xn--exmple-4nf.com/']));
+    expect(fake.dialogState.messageBoxCalls).toHaveLength(1);
   });
 
   it('guards every webContents the app creates', async () => {
@@ -142,6 +183,21 @@ describe('navigation and new windows', () => {
     fake.app.emit('web-contents-created', {}, stray);
     expect(stray.attempt('will-navigate', 'https://evil.example/')).toBe(true);
     expect(stray.windowOpenHandler?.({ url: 'https://a.example/' })).toEqual({ action: 'deny' });
+  });
+
+  it('refuses every download, on the default session and on sessions created later, and logs it', async () => {
+    const logged: unknown[][] = [];
+    await startReady(fake, { log: (...args) => void logged.push(args) });
+    expect(fake.sessionState.download('https://evil.example/payload.exe')).toBe(true);
+    const partition = fake.createSession();
+    expect(partition.download('blob:app://mlarch/1234')).toBe(true);
+    expect(logged).toEqual([
+      ['Refused a download the app did not start.', 'https://evil.example/payload.exe'],
+      ['Refused a download the app did not start.', 'blob:app://mlarch/1234'],
+    ]);
+    // Hardened like the default session: CSP header and permissions too.
+    expect(partition.checkHandler?.({}, 'clipboard-read')).toBe(false);
+    expect(partition.headersListener).not.toBeNull();
   });
 });
 
@@ -191,7 +247,7 @@ describe('lifecycle', () => {
   });
 
   it('sends argv, open-file and second-instance paths to the renderer once it has loaded', async () => {
-    const { window, services } = await startReady(fake, {
+    const { window, guard } = await startReady(fake, {
       argv: ['--flag', 'designs/A.mlarch', 'notes.txt'],
     });
     const event = { preventDefault: vi.fn() };
@@ -205,7 +261,10 @@ describe('lifecycle', () => {
       { channel: 'menu.command', args: [{ command: 'open-path', path: '/tmp/B.mlarch' }] },
       { channel: 'menu.command', args: [{ command: 'open-path', path: '/work/C.mlarch' }] },
     ]);
-    expect(() => services.guard?.check('/tmp/B.mlarch', 'open')).not.toThrow();
+    expect(allowedPurposes(guard, '/tmp/B.mlarch')).toEqual(['open']);
+    expect(allowedPurposes(guard, '/work/C.mlarch')).toEqual(['open']);
+    expect(allowedPurposes(guard, '/home/user/designs/A.mlarch')).toEqual(['open']);
+    expect(allowedPurposes(guard, '/home/user/notes.mlarch')).toEqual([]);
   });
 
   it('quits when all windows close, except on macOS', async () => {
@@ -246,8 +305,9 @@ describe('menu', () => {
       openedAt: '2026-01-01T00:00:00.000Z',
       exists: true,
     });
-    // A recent-changing channel refreshes the menu.
-    await fake.invoke('doc.open', { path: '/d/R.mlarch' });
+    // A recent-changing channel refreshes the menu (the listed design may be opened).
+    await fake.invoke('recent.list', {});
+    expect(await fake.invoke('doc.open', { path: '/d/R.mlarch' })).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(findItem('Open Recent')?.submenu?.[0]?.label).toBe('R'));
     findItem('Open Recent')?.submenu?.[0]?.click?.();
     expect(window.webContents.sent.at(-1)).toEqual({

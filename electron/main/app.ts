@@ -2,15 +2,17 @@ import { resolve } from 'node:path';
 import { contract, type Channel, type MenuCommand, type Result } from '../../shared/api.ts';
 import { createDispatcher, type Dispatcher, type Handlers } from '../host/dispatch.ts';
 import { createAppProtocolHandler, registerAppScheme } from './app-protocol.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { contentSecurityPolicy } from '../host/csp.ts';
 import { createDialogHandlers } from './dialogs.ts';
 import type { BrowserWindowLike, ElectronLike } from './electron-like.ts';
 import { createSenderCheck, registerIpcHandlers } from './ipc.ts';
+import { createExternalLinkOpener } from './external-links.ts';
 import { buildMenuTemplate, type RecentMenuEntry } from './menu.ts';
-import { APP_SCHEME, createAppUrlCheck, devServerOrigin, externalHttpUrl } from './origin.ts';
+import { APP_SCHEME, createAppUrlCheck, devServerOrigin } from './origin.ts';
 import { createPathGrants, type PathGrants } from './path-grants.ts';
 import type { PathGuard } from '../host/workspace.ts';
-import { hardenSession, installWebContentsGuard } from './security.ts';
+import { installSessionGuard, installWebContentsGuard } from './security.ts';
+import { trackDocumentSessions } from './document-sessions.ts';
 import { createMainWindow, rendererEntryUrl } from './window.ts';
 
 /** What main needs from the host services (electron/host/services.ts), and nothing of their internals. */
@@ -34,7 +36,7 @@ export interface StartOptions {
   /** process.env.ELECTRON_RENDERER_URL (electron-vite dev); ignored when packaged. */
   rendererUrl: string | undefined;
   createServices(guard: PathGuard): HostServicesLike;
-  log?(message: string, error: unknown): void;
+  log?(message: string, detail: unknown): void;
 }
 
 export interface RunningApp {
@@ -50,11 +52,13 @@ const recentChanging: ReadonlySet<Channel> = new Set(['doc.new', 'doc.open', 'do
 /** Runs the desktop app: single instance, window, IPC, menu, security, file opening, clean quit. */
 export function startApp(electron: ElectronLike, options: StartOptions): RunningApp {
   const { app } = electron;
-  const log = options.log ?? ((message: string, error: unknown) => console.error(message, error));
+  const log = options.log ?? ((message: string, detail: unknown) => console.error(message, detail));
   const grants = createPathGrants({ workspace: options.workspace, platform: options.platform });
   let window: BrowserWindowLike | null = null;
   const getWindow = (): BrowserWindowLike | null => (window && !window.isDestroyed() ? window : null);
 
+  // Before ready, as Electron requires: every renderer is sandboxed, whatever a window's options say.
+  app.enableSandbox();
   registerAppScheme(electron.protocol);
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -63,11 +67,17 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
 
   const devOrigin = devServerOrigin(app.isPackaged, options.rendererUrl);
   const isAppUrl = createAppUrlCheck(devOrigin);
-  const openExternal = (url: string): Promise<void> => {
-    const safe = externalHttpUrl(url);
-    return safe ? electron.shell.openExternal(safe) : Promise.resolve();
-  };
+  const openExternal = createExternalLinkOpener({
+    dialog: electron.dialog,
+    shell: electron.shell,
+    getWindow,
+    log,
+  });
   installWebContentsGuard(app, { isAppUrl, openExternal, onError: (e) => log('Could not open a link.', e) });
+  const hardenSession = installSessionGuard(app, {
+    csp: contentSecurityPolicy,
+    onDownloadRefused: (url) => log('Refused a download the app did not start.', url),
+  });
 
   let services: HostServicesLike | null = null;
   let dispatcher: Dispatcher | null = null;
@@ -105,6 +115,8 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
       if (window === created) {
         window = null;
         rendererLoaded = false;
+        // The page that held the documents is gone: a new window starts from the start screen.
+        grants.revokeAll();
       }
     });
   };
@@ -139,7 +151,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
     const parsed = contract['recent.list'].response.safeParse(result.data);
     if (!parsed.success) return;
     recent = parsed.data;
-    grants.grantRecent(recent.map((entry) => entry.path));
+    grants.setRecent(recent.map((entry) => entry.path));
     installMenu();
   };
 
@@ -164,11 +176,13 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
     }
   };
 
-  const afterDispatch = (channel: Channel, result: Result<unknown>): void => {
+  const trackDocuments = trackDocumentSessions(grants);
+  const afterDispatch = (channel: Channel, payload: unknown, result: Result<unknown>): void => {
     if (!result.ok) return;
+    trackDocuments(channel, payload, result.data);
     if (channel === 'recent.list') {
       const parsed = contract['recent.list'].response.safeParse(result.data);
-      if (parsed.success) grants.grantRecent(parsed.data.map((entry) => entry.path));
+      if (parsed.success) grants.setRecent(parsed.data.map((entry) => entry.path));
     }
     if (recentChanging.has(channel)) void refreshRecent();
   };
@@ -200,7 +214,7 @@ export function startApp(electron: ElectronLike, options: StartOptions): Running
   });
 
   const ready = app.whenReady().then(() => {
-    hardenSession(electron.session.defaultSession, contentSecurityPolicy);
+    hardenSession(electron.session.defaultSession);
     electron.protocol.handle(
       APP_SCHEME,
       createAppProtocolHandler({ rootDir: options.rendererDir, csp: contentSecurityPolicy }),

@@ -36,6 +36,8 @@ export interface WebPreferencesLike {
   webSecurity: boolean;
   allowRunningInsecureContent: boolean;
   spellcheck: boolean;
+  /** Blink features turned off, comma-separated ('Auxclick': middle-click opens no new window). */
+  disableBlinkFeatures: string;
   preload: string;
 }
 
@@ -68,6 +70,8 @@ export interface BrowserWindowStatic {
 
 export interface AppLike {
   readonly isPackaged: boolean;
+  /** Sandboxes every renderer, whatever its webPreferences say; only before the app is ready. */
+  enableSandbox(): void;
   requestSingleInstanceLock(): boolean;
   whenReady(): Promise<void>;
   quit(): void;
@@ -77,6 +81,7 @@ export interface AppLike {
   ): unknown;
   on(event: 'open-file', listener: (event: PreventableEvent, path: string) => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: WebContentsLike) => void): unknown;
+  on(event: 'session-created', listener: (session: SessionLike) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'activate', listener: () => void): unknown;
   on(event: 'will-quit', listener: () => void): unknown;
@@ -110,6 +115,20 @@ export interface SaveDialogOptionsLike {
   properties: Array<'createDirectory' | 'showOverwriteConfirmation'>;
 }
 
+export interface MessageBoxOptionsLike {
+  type: 'question';
+  title: string;
+  message: string;
+  detail: string;
+  buttons: string[];
+  /** The button Enter presses. */
+  defaultId: number;
+  /** The button Escape and closing the box answer. */
+  cancelId: number;
+  /** Plain buttons, never Windows' command links. */
+  noLink: boolean;
+}
+
 export interface DialogLike {
   showOpenDialog(
     window: BrowserWindowLike,
@@ -119,6 +138,11 @@ export interface DialogLike {
     window: BrowserWindowLike,
     options: SaveDialogOptionsLike,
   ): Promise<{ canceled: boolean; filePath?: string }>;
+  /** Attached to `window` when there is one. Answers the index of the button pressed. */
+  showMessageBox(
+    window: BrowserWindowLike | null,
+    options: MessageBoxOptionsLike,
+  ): Promise<{ response: number }>;
 }
 
 export interface ShellLike {
@@ -158,7 +182,15 @@ export interface ResponseHeaders {
   responseHeaders?: Record<string, string[]>;
 }
 
+export interface DownloadItemLike {
+  getURL(): string;
+}
+
 export interface SessionLike {
+  on(
+    event: 'will-download',
+    listener: (event: PreventableEvent, item: DownloadItemLike, webContents: unknown) => void,
+  ): unknown;
   readonly webRequest: {
     onHeadersReceived(
       listener: (

@@ -11,6 +11,8 @@ import type { DialogLike } from './electron-like.ts';
 const nativeDialog: DialogLike = {
   showOpenDialog: (window, options) => dialog.showOpenDialog(window as BrowserWindow, options),
   showSaveDialog: (window, options) => dialog.showSaveDialog(window as BrowserWindow, options),
+  showMessageBox: (window, options) =>
+    window ? dialog.showMessageBox(window as BrowserWindow, options) : dialog.showMessageBox(options),
 };
 
 const workspace = join(app.getPath('documents'), 'MLArch Studio');

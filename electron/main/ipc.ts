@@ -40,8 +40,11 @@ export function createSenderCheck(
 export interface IpcRegistration {
   dispatcher: Dispatcher;
   isTrustedSender(event: IpcInvokeEventLike): boolean;
-  /** Called after each dispatched request with its result (main refreshes the menu, grants recent paths). */
-  afterDispatch?(channel: Channel, result: Result<unknown>): void;
+  /**
+   * Called after each dispatched request with its payload (as sent, unparsed) and result: main refreshes
+   * the menu and keeps the path grants in step with the documents opened and closed.
+   */
+  afterDispatch?(channel: Channel, payload: unknown, result: Result<unknown>): void;
 }
 
 /** Registers a handler for each contract channel the dispatcher serves; returns the channels registered. */
@@ -51,7 +54,7 @@ export function registerIpcHandlers(ipcMain: IpcMainLike, registration: IpcRegis
     ipcMain.handle(channel, async (event, payload: unknown): Promise<Result<unknown>> => {
       if (!registration.isTrustedSender(event)) return { ok: false, error: FOREIGN_SENDER_ERROR };
       const result = await registration.dispatcher.dispatch(channel, payload);
-      registration.afterDispatch?.(channel, result);
+      registration.afterDispatch?.(channel, payload, result);
       return result;
     });
   }

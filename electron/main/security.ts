@@ -3,16 +3,45 @@ import type { AppLike, SessionLike, WebContentsLike } from './electron-like.ts';
 
 /*
  * Hardening that does not depend on which page is loaded: a CSP header on every response, every permission
- * denied, navigation confined to the app, no new windows, no <webview>.
+ * denied, every download refused, navigation confined to the app, no new windows, no <webview>.
  */
 
-/** Adds the CSP header to every response of `session` and denies every permission request and check. */
-export function hardenSession(session: SessionLike, csp: string): void {
+export interface SessionPolicy {
+  csp: string;
+  /** Told about each download refused (the URL), for the log. */
+  onDownloadRefused(url: string): void;
+}
+
+/**
+ * On `session`: adds the CSP header to every response, denies every permission request and check, and
+ * refuses every download. The app starts no download of its own (exports are written by the host), so any
+ * download is a page's doing; one the app starts itself would have to be told apart here first.
+ */
+export function hardenSession(session: SessionLike, policy: SessionPolicy): void {
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withCsp(details.responseHeaders, csp) });
+    callback({ responseHeaders: withCsp(details.responseHeaders, policy.csp) });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    policy.onDownloadRefused(item.getURL());
+  });
+}
+
+/**
+ * Hardens every session the app ever creates (app 'session-created') and answers a function that hardens
+ * one more, such as the default session at ready; each session is hardened once.
+ */
+export function installSessionGuard(app: AppLike, policy: SessionPolicy): (session: SessionLike) => void {
+  const hardened = new WeakSet<SessionLike>();
+  const harden = (session: SessionLike): void => {
+    if (hardened.has(session)) return;
+    hardened.add(session);
+    hardenSession(session, policy);
+  };
+  app.on('session-created', harden);
+  return harden;
 }
 
 /** The headers with any Content-Security-Policy (in any letter case) replaced by ours. */
@@ -31,7 +60,7 @@ export function withCsp(
 export interface WebContentsPolicy {
   /** True for URLs of our own page (app://mlarch, the dev server in dev). */
   isAppUrl(url: string): boolean;
-  /** Opens a vetted http(s) URL in the system browser. */
+  /** Offers an http(s) URL to the system browser (main asks the user first). */
   openExternal(url: string): Promise<void>;
   onError?(error: unknown): void;
 }

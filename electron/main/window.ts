@@ -21,6 +21,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowOptionsLike
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click (auxclick) would open links in a new window: the page has no use for it.
+      disableBlinkFeatures: 'Auxclick',
       preload: preloadPath,
     },
   };

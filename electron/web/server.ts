@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { contentSecurityPolicy } from '../main/csp.ts';
+import { contentSecurityPolicy } from '../host/csp.ts';
 import type { Dispatcher } from '../host/dispatch.ts';
 import { mimeTypeFor } from '../host/mime-types.ts';
 import { readStaticFile, resolveStaticPath } from './static-files.ts';

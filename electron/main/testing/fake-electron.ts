@@ -5,6 +5,7 @@ import type {
   ElectronLike,
   IpcInvokeEventLike,
   MenuTemplateItem,
+  MessageBoxOptionsLike,
   OpenDialogOptionsLike,
   ResponseHeaders,
   SaveDialogOptionsLike,
@@ -69,6 +70,33 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+type HeadersCallback = (response: { responseHeaders?: Record<string, string | string[]> }) => void;
+
+/** A session: records the handlers main installs and plays downloads. */
+export class FakeSession extends EventEmitter {
+  headersListener: ((details: ResponseHeaders, callback: HeadersCallback) => void) | null = null;
+  requestHandler:
+    ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null = null;
+  checkHandler: ((webContents: unknown, permission: string) => boolean) | null = null;
+  readonly webRequest = {
+    onHeadersReceived: (listener: (details: ResponseHeaders, callback: HeadersCallback) => void) => {
+      this.headersListener = listener;
+    },
+  };
+  setPermissionRequestHandler(handler: NonNullable<FakeSession['requestHandler']>): void {
+    this.requestHandler = handler;
+  }
+  setPermissionCheckHandler(handler: NonNullable<FakeSession['checkHandler']>): void {
+    this.checkHandler = handler;
+  }
+  /** Plays a page starting a download of `url`; true when main prevented it. */
+  download(url: string): boolean {
+    const event = new FakeEvent();
+    this.emit('will-download', event, { getURL: () => url }, null);
+    return event.defaultPrevented;
+  }
+}
+
 export interface FakeElectronOptions {
   isPackaged?: boolean;
   hasLock?: boolean;
@@ -79,9 +107,17 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
   let markReady: () => void = () => {};
   const readyPromise = new Promise<void>((resolve) => (markReady = resolve));
 
+  let isReady = false;
+
   class FakeApp extends EventEmitter {
     isPackaged = options.isPackaged ?? false;
     quitCalls = 0;
+    sandboxEnabled = false;
+    enableSandbox(): void {
+      // Electron ignores (and logs) a call after ready; failing here makes a late call visible in tests.
+      if (isReady) throw new Error('app.enableSandbox() must be called before the app is ready');
+      this.sandboxEnabled = true;
+    }
     requestSingleInstanceLock(): boolean {
       return options.hasLock ?? true;
     }
@@ -153,6 +189,9 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     saveResult: { canceled: true } as { canceled: boolean; filePath?: string },
     openCalls: [] as OpenDialogOptionsLike[],
     saveCalls: [] as SaveDialogOptionsLike[],
+    messageBoxCalls: [] as Array<{ window: unknown; options: MessageBoxOptionsLike }>,
+    /** Plays the user answering a message box: the index of the button pressed (default: Cancel). */
+    answerMessageBox: (() => 0) as (options: MessageBoxOptionsLike) => number | Promise<number>,
   };
   const dialog = {
     showOpenDialog: async (_window: unknown, o: OpenDialogOptionsLike) => {
@@ -162,6 +201,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     showSaveDialog: async (_window: unknown, o: SaveDialogOptionsLike) => {
       dialogState.saveCalls.push(o);
       return dialogState.saveResult;
+    },
+    showMessageBox: async (window: unknown, o: MessageBoxOptionsLike) => {
+      dialogState.messageBoxCalls.push({ window, options: o });
+      return { response: await dialogState.answerMessageBox(o) };
     },
   };
 
@@ -187,26 +230,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
       void protocolState.handlers.set(scheme, handler),
   };
 
-  type HeadersCallback = (response: { responseHeaders?: Record<string, string | string[]> }) => void;
-  const sessionState = {
-    headersListener: null as ((details: ResponseHeaders, callback: HeadersCallback) => void) | null,
-    requestHandler: null as
-      ((webContents: unknown, permission: string, callback: (granted: boolean) => void) => void) | null,
-    checkHandler: null as ((webContents: unknown, permission: string) => boolean) | null,
-  };
-  const defaultSession = {
-    webRequest: {
-      onHeadersReceived: (listener: (details: ResponseHeaders, callback: HeadersCallback) => void) => {
-        sessionState.headersListener = listener;
-      },
-    },
-    setPermissionRequestHandler: (h: NonNullable<typeof sessionState.requestHandler>) => {
-      sessionState.requestHandler = h;
-    },
-    setPermissionCheckHandler: (h: NonNullable<typeof sessionState.checkHandler>) => {
-      sessionState.checkHandler = h;
-    },
-  };
+  const defaultSession = new FakeSession();
 
   const electron: ElectronLike = {
     app,
@@ -219,6 +243,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     session: { defaultSession },
   };
 
+  /** Plays Electron creating another session (a partition): app emits 'session-created'. */
+  const createSession = (): FakeSession => {
+    const session = new FakeSession();
+    app.emit('session-created', session);
+    return session;
+  };
+
   return {
     electron,
     app,
@@ -228,9 +259,13 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     opened,
     menuState,
     protocolState,
-    sessionState,
+    sessionState: defaultSession,
+    createSession,
     /** Resolves app.whenReady(). */
-    makeReady: markReady,
+    makeReady: () => {
+      isReady = true;
+      markReady();
+    },
     /** Calls the registered handler as the renderer would, from `event` (default: the first window). */
     invoke(channel: string, payload: unknown, event?: IpcInvokeEventLike): Promise<unknown> {
       const handler = ipcHandlers.get(channel);

@@ -26,4 +26,11 @@ describe('Content-Security-Policy', () => {
     expect(contentSecurityPolicy).toContain("frame-ancestors 'none'");
     expect(contentSecurityPolicy).toContain("base-uri 'none'");
   });
+
+  it('allows no inline style, no unsafe source and no blob: anywhere', () => {
+    expect(contentSecurityPolicy).toContain("style-src 'self';");
+    expect(contentSecurityPolicy).not.toMatch(/'unsafe-[a-z-]+'/);
+    expect(contentSecurityPolicy).not.toContain('blob:');
+    expect(contentSecurityPolicy).not.toMatch(/(^|[\s;])\*/);
+  });
 });
