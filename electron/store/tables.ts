@@ -1,14 +1,16 @@
-import { ENTITY_COLLECTIONS, type Design, type EntityCollection } from '../../shared/model/document.ts';
+import type { EntityCollection, EntityOf } from '../../shared/model/document.ts';
+import { ENTITY_COLLECTIONS } from '../../shared/model/document.ts';
 
 /*
- * How each entity collection of a Design maps to a table. Rows are read with `.raw()` (arrays in column order)
+ * How each entity collection of a Design maps to a table: one row per collection of the model's entity table
+ * (shared/model/entities.ts), under the same keys, so a new entity that lacks a row here does not compile. Rows are read with `.raw()` (arrays in column order)
  * because that is the fastest path through better-sqlite3; the loaded design is validated with the zod schema
  * afterwards, so the casts here only shape data and never vouch for it.
  */
 
 /** The entity collections of a Design, each stored in its own table. */
 export type CollectionKey = EntityCollection;
-export type EntityOf<K extends CollectionKey> = Design[K][number];
+export type { EntityOf };
 export type SqlValue = string | number | null;
 
 export interface EntityTable<T> {

@@ -186,6 +186,8 @@ export const ENTITY_COLLECTIONS = [
   'snapshots',
 ] as const;
 export type EntityCollection = (typeof ENTITY_COLLECTIONS)[number];
+/** The entity type of a collection: EntityOf<'components'> is Component. */
+export type EntityOf<K extends EntityCollection> = Design[K][number];
 
 /** Settings of a new design: no budget, no policy, AI risk tier not yet assessed. */
 export function defaultSettings(): Settings {

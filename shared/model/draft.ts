@@ -163,27 +163,24 @@ export class DraftTable<T extends { readonly id: string }> {
 }
 
 /**
- * How many entities of a table refer to each key (connections per component, children per boundary...).
- * Like DraftTable it scans a few times before it builds counts, then keeps them up to date. An entity refers
- * through one or two key fields (a connection through its source and its target).
+ * How many entities of a table refer to each key through some fields (connections per component through
+ * sourceId and targetId, children per boundary through parentId...). A field holds null, a key or a list of
+ * keys. Like DraftTable it scans a few times before it builds counts, then keeps them up to date.
  */
 export class RefCount<T extends { readonly id: string }> {
   private readonly table: DraftTable<T>;
-  private readonly first: (item: T) => string | null;
-  private readonly second: ((item: T) => string | null) | null;
+  private readonly fields: readonly string[];
   private counts: Map<string, number> | null = null;
   private scans = 0;
 
-  constructor(table: DraftTable<T>, first: (item: T) => string | null, second?: (item: T) => string | null) {
+  constructor(table: DraftTable<T>, fields: readonly string[]) {
     this.table = table;
-    this.first = first;
-    this.second = second ?? null;
+    this.fields = fields;
   }
 
-  /** How many live entities refer to `key`. */
+  /** How many times live entities refer to `key`. */
   count(key: string): number {
     if (this.counts) return this.counts.get(key) ?? 0;
-    const { first, second } = this;
     if (++this.scans > SCANS_BEFORE_INDEX) {
       this.counts = new Map();
       this.table.forEach((item) => this.added(item));
@@ -191,27 +188,34 @@ export class RefCount<T extends { readonly id: string }> {
     }
     let n = 0;
     this.table.forEach((item) => {
-      if (first(item) === key) n += 1;
-      if (second !== null && second(item) === key) n += 1;
+      for (const field of this.fields) {
+        const value = (item as Record<string, unknown>)[field];
+        if (value === key) n += 1;
+        else if (Array.isArray(value)) for (const v of value) if (v === key) n += 1;
+      }
     });
     return n;
   }
 
-  private bump(key: string | null, by: number): void {
-    if (key !== null && this.counts) this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  private bump(item: T, by: number): void {
+    const counts = this.counts;
+    if (!counts) return;
+    for (const field of this.fields) {
+      const value = (item as Record<string, unknown>)[field];
+      if (typeof value === 'string') counts.set(value, (counts.get(value) ?? 0) + by);
+      else if (Array.isArray(value)) {
+        for (const v of value) if (typeof v === 'string') counts.set(v, (counts.get(v) ?? 0) + by);
+      }
+    }
   }
 
   /** Call after `item` was added to the table (or replaced an old version, after `removed(old)`). */
   added(item: T): void {
-    if (!this.counts) return;
-    this.bump(this.first(item), 1);
-    if (this.second) this.bump(this.second(item), 1);
+    this.bump(item, 1);
   }
 
   /** Call after `item` was removed from the table (or is being replaced by a new version). */
   removed(item: T): void {
-    if (!this.counts) return;
-    this.bump(this.first(item), -1);
-    if (this.second) this.bump(this.second(item), -1);
+    this.bump(item, -1);
   }
 }

@@ -1,7 +1,8 @@
 import type { Attributes } from './attributes.ts';
-import { formatPath } from './integrity.ts';
+import { formatPath } from './rules.ts';
+import { entityRow } from './entities.ts';
 import type { Operation } from './operations.ts';
-import { operationSchema } from './operations.ts';
+import { addedEntity, entityOperationKind, operationSchema } from './operations.ts';
 
 function isBag(value: unknown): value is Attributes {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,35 +18,28 @@ function copyBag(bag: Attributes): Attributes {
   return copy;
 }
 
+/** Where an operation carries an attribute bag: an add's entity or an update's changes; null for none. */
+function bagHolder(op: Operation): { key: string; holder: unknown } | null {
+  const kind = entityOperationKind((op as { type?: unknown }).type);
+  if (!kind || !entityRow(kind.collection).hasAttributes) return null;
+  if (kind.verb === 'add')
+    return { key: entityRow(kind.collection).prefix, holder: addedEntity(op, kind.collection) };
+  if (kind.verb === 'update') return { key: 'changes', holder: (op as { changes?: unknown }).changes };
+  return null;
+}
+
 /** The attribute bag an operation carries, if any (the catalog checks it, so the schema need not). */
 function bagOf(op: Operation): unknown {
-  switch (op.type) {
-    case 'component.add':
-      return op.component?.attributes;
-    case 'connection.add':
-      return op.connection?.attributes;
-    case 'component.update':
-    case 'connection.update':
-      return op.changes?.attributes;
-    default:
-      return undefined;
-  }
+  const where = bagHolder(op);
+  if (!where || typeof where.holder !== 'object' || where.holder === null) return undefined;
+  return (where.holder as { attributes?: unknown }).attributes;
 }
 
 /** The operation with its attribute bag replaced by `bag` (a fresh object; the input is untouched). */
 function withBag(op: Operation, bag: Attributes): Operation {
-  switch (op.type) {
-    case 'component.add':
-      return { ...op, component: { ...op.component, attributes: bag } };
-    case 'connection.add':
-      return { ...op, connection: { ...op.connection, attributes: bag } };
-    case 'component.update':
-      return { ...op, changes: { ...op.changes, attributes: bag } };
-    case 'connection.update':
-      return { ...op, changes: { ...op.changes, attributes: bag } };
-    default:
-      return op;
-  }
+  const where = bagHolder(op);
+  if (!where) return op;
+  return { ...op, [where.key]: { ...(where.holder as object), attributes: bag } } as Operation;
 }
 
 /**
@@ -54,6 +48,7 @@ function withBag(op: Operation, bag: Attributes): Operation {
  * values) later, and a schema pass over every attribute would be most of the cost of an edit.
  */
 export function parseOperation(op: Operation): { op: Operation } | { error: string } {
+  if (typeof op !== 'object' || op === null) return { error: 'Invalid operation: it is not an object.' };
   const bag = bagOf(op);
   if (bag !== undefined && !isBag(bag)) return { error: `Invalid ${op.type}: attributes must be an object.` };
   const parsed = operationSchema.safeParse(bag === undefined ? op : withBag(op, {}));
