@@ -106,3 +106,26 @@ describe('rows whose JSON carries a key column', () => {
     }
   });
 });
+
+describe('stored values the model refuses', () => {
+  it('a position out of the canvas range, named by its path', () => {
+    const file = documentWithJsonRows();
+    tamper(file, 'UPDATE components SET x = 1e308 WHERE id = (SELECT min(id) FROM components)');
+    expect(refusal(file).message).toContain(
+      '(components[0].position.x: A canvas coordinate is between -1,000,000 and 1,000,000.)',
+    );
+  });
+
+  it('a decision dated on a day that does not exist', () => {
+    const file = documentWithJsonRows();
+    tamper(file, `UPDATE decisions SET data = json_set(data, '$.date', '2026-02-30')`);
+    expect(refusal(file).message).toContain('(decisions[0].date: No such day:');
+  });
+
+  it('a lone surrogate, which JSON can spell as an escape', () => {
+    const file = documentWithJsonRows();
+    // In SQL the backslash is a plain character: the JSON text holds the six characters \ud800.
+    tamper(file, `UPDATE journeys SET data = replace(data, '"description":""', '"description":"\\ud800"')`);
+    expect(refusal(file).message).toContain('(journeys[0].description: The text holds a broken character');
+  });
+});
