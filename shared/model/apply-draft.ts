@@ -1,5 +1,6 @@
 import type { Component, Design, EntityCollection, EntityOf, Meta, Scenario } from './document.ts';
 import { ENTITY_COLLECTIONS } from './document.ts';
+import type { RefIds, RefReader } from './draft.ts';
 import { DraftTable, RefCount } from './draft.ts';
 import type { DraftView, UniqueKey } from './entities.ts';
 import { entityRow } from './entities.ts';
@@ -21,29 +22,32 @@ export class Draft implements DraftView {
   /** The count behind each reference row and unique key. */
   private readonly counts = new Map<AnyReference | UniqueKey<EntityCollection>, RefCount<AnyEntity>>();
   /** The counts to update when an entity of a collection is written. */
-  private readonly countsOf = new Map<EntityCollection, RefCount<AnyEntity>[]>();
+  private readonly countsOf = {} as Record<EntityCollection, RefCount<AnyEntity>[]>;
 
   constructor(design: Design) {
     this.meta = design.meta;
     const tables: Partial<Record<EntityCollection, DraftTable<AnyEntity>>> = {};
-    for (const key of ENTITY_COLLECTIONS) tables[key] = new DraftTable<AnyEntity>(design[key]);
-    this.tables = tables as Tables;
-    for (const ref of REFERENCES) this.track(ref, ref.from, ref.fields);
     for (const key of ENTITY_COLLECTIONS) {
-      for (const unique of entityRow(key).unique ?? []) this.track(unique, key, [unique.field]);
+      tables[key] = new DraftTable<AnyEntity>(design[key]);
+      this.countsOf[key] = [];
+    }
+    this.tables = tables as Tables;
+    for (const ref of REFERENCES) this.track(ref, ref.from, ref.ids);
+    for (const key of ENTITY_COLLECTIONS) {
+      for (const unique of entityRow(key).unique ?? []) {
+        this.track(unique, key, [(entity) => (entity as Record<string, unknown>)[unique.field] as RefIds]);
+      }
     }
   }
 
   private track(
     row: AnyReference | UniqueKey<EntityCollection>,
     key: EntityCollection,
-    fields: readonly string[],
+    readers: readonly RefReader<AnyEntity>[],
   ): void {
-    const count = new RefCount(this.table(key) as DraftTable<AnyEntity>, fields);
+    const count = new RefCount(this.table(key) as DraftTable<AnyEntity>, readers);
     this.counts.set(row, count);
-    const list = this.countsOf.get(key);
-    if (list) list.push(count);
-    else this.countsOf.set(key, [count]);
+    this.countsOf[key].push(count);
   }
 
   /** The working table of a collection. */
@@ -79,13 +83,13 @@ export class Draft implements DraftView {
   /** Adds a new entity (the caller checked it). */
   add<K extends EntityCollection>(key: K, entity: EntityOf<K>): void {
     this.tables[key].add(entity);
-    for (const count of this.countsOf.get(key) ?? []) count.added(entity);
+    for (const count of this.countsOf[key]) count.added(entity);
   }
 
   /** Replaces `old`, in `slot`, with its next version. */
   replace<K extends EntityCollection>(key: K, slot: number, old: EntityOf<K>, next: EntityOf<K>): void {
     this.tables[key].replace(slot, next);
-    for (const count of this.countsOf.get(key) ?? []) {
+    for (const count of this.countsOf[key]) {
       count.removed(old);
       count.added(next);
     }
@@ -94,7 +98,7 @@ export class Draft implements DraftView {
   /** Removes `entity`, in `slot`. */
   remove<K extends EntityCollection>(key: K, slot: number, entity: EntityOf<K>): void {
     this.tables[key].remove(slot);
-    for (const count of this.countsOf.get(key) ?? []) count.removed(entity);
+    for (const count of this.countsOf[key]) count.removed(entity);
   }
 
   /** The edited design: collections that did not change keep their identity. */

@@ -1,17 +1,13 @@
 import { Draft, missing, Refusal, refuse } from './apply-draft.ts';
 import type { Design, EntityCollection, EntityOf } from './document.ts';
+import type { RefReader } from './draft.ts';
+import { sameIds } from './draft.ts';
 import { entityRow } from './entities.ts';
-import type { Operation } from './operations.ts';
-import {
-  addedEntity,
-  addOperation,
-  entityOperationKind,
-  OperationError,
-  removeOperation,
-  updateOperation,
-} from './operations.ts';
+import type { EntityOperationKind, Operation } from './operations.ts';
+import { addedEntity, addOperation, OperationError, removeOperation, updateOperation } from './operations.ts';
 import { parseOperation } from './operation-parse.ts';
 import { patch } from './patch.ts';
+import type { AnyReference } from './references.ts';
 import { referencesFrom, referencesTo } from './references.ts';
 import { plural } from './rules.ts';
 
@@ -23,7 +19,7 @@ export { validateDesign } from './integrity.ts';
  * removed entity puts it back where it was, so undo restores the original arrays exactly.
  * What each entity checks comes from its row in entities.ts and the reference rows of references.ts:
  * - add: the id is free, each reference is valid, unique keys are free, then the row's onAdd (attributes);
- * - update: the references whose fields change are valid, then the row's onUpdate (attributes). `attributes`
+ * - update: the references whose ids change are valid, then the row's onUpdate (attributes). `attributes`
  *   in an update is a patch (listed keys set, others unchanged), except when a connection's `kind` changes:
  *   then the connection gets the new kind's defaults, overlaid with the values the user had set away from the
  *   old kind's defaults, overlaid with the patch (the inverse restores the old bag whole);
@@ -36,12 +32,26 @@ export interface ApplyResult {
   inverse: Operation[];
 }
 
+type AnyEntity = EntityOf<EntityCollection>;
+
+const NONE: readonly never[] = [];
+
+/** True when `next` refers through `ref` to other ids than `old`. */
+function idsChanged(ref: AnyReference, old: AnyEntity, next: AnyEntity): boolean {
+  const readers = ref.ids;
+  for (let i = 0; i < readers.length; i++) {
+    const read = readers[i] as RefReader<AnyEntity>;
+    if (!sameIds(read(old), read(next))) return true;
+  }
+  return false;
+}
+
 function addEntity<K extends EntityCollection>(d: Draft, key: K, entity: EntityOf<K>): Operation {
   const row = entityRow(key);
   const taken = d.find(key, entity.id);
   if (taken) refuse(row.duplicate(entity, taken));
   for (const ref of referencesFrom(key)) refuse(ref.check(entity, d));
-  for (const unique of row.unique ?? []) {
+  for (const unique of row.unique ?? NONE) {
     if (d.count(unique, entity[unique.field] as string) > 0) refuse(unique.taken(entity));
   }
   refuse(row.onAdd?.(entity, d));
@@ -59,23 +69,26 @@ function updateEntity<K extends EntityCollection>(
   const slot = d.table(key).slotOf(id);
   if (slot < 0) throw new Refusal(missing(row.noun, id));
   const old = d.table(key).at(slot);
-  let plain = changes;
-  if (row.hasAttributes) {
-    const { attributes: _bag, ...rest } = changes as Partial<EntityOf<K>> & { attributes?: unknown };
-    plain = rest as Partial<EntityOf<K>>;
-  }
-  const { next, previous } = patch(old, plain);
-  const changed = (field: string) => (plain as Record<string, unknown>)[field] !== undefined;
-  for (const ref of referencesFrom(key)) if (ref.fields.some(changed)) refuse(ref.check(next, d));
-  for (const unique of row.unique ?? []) {
+  // The attribute patch is the row's to apply (onUpdate): the plain fields are copied here.
+  const { next, previous } = patch(old, changes, row.hasAttributes ? 'attributes' : null);
+  // A reference is checked again when the ids it holds change (an unchanged one was checked before).
+  for (const ref of referencesFrom(key)) if (idsChanged(ref, old, next)) refuse(ref.check(next, d));
+  for (const unique of row.unique ?? NONE) {
     const value = next[unique.field];
-    if (changed(unique.field) && value !== old[unique.field] && d.count(unique, value as string) > 0) {
-      refuse(unique.taken(next));
-    }
+    if (value !== old[unique.field] && d.count(unique, value as string) > 0) refuse(unique.taken(next));
   }
   refuse(row.onUpdate?.(old, next, changes, previous, d));
   d.replace(key, slot, old, next);
   return updateOperation(key, id, previous);
+}
+
+function removalRefused<K extends EntityCollection>(
+  key: K,
+  entity: EntityOf<K>,
+  d: Draft,
+  clause: string,
+): Refusal {
+  return new Refusal(`Cannot remove ${entityRow(key).subject(entity, d)}: ${clause}`);
 }
 
 function removeEntity(d: Draft, key: EntityCollection, id: string): Operation {
@@ -83,28 +96,26 @@ function removeEntity(d: Draft, key: EntityCollection, id: string): Operation {
   const slot = d.table(key).slotOf(id);
   if (slot < 0) throw new Refusal(missing(row.noun, id));
   const entity = d.table(key).at(slot);
-  const why = (clause: string) => `Cannot remove ${row.subject(entity, d)}: ${clause}`;
   const own = row.onRemove?.(entity, d);
-  if (own) refuse(why(own));
-  const contents: string[] = [];
+  if (own) throw removalRefused(key, entity, d, own);
+  let contents: string[] | null = null;
   for (const ref of referencesTo(key)) {
     const count = d.count(ref, id);
     if (count === 0) continue;
-    if ('contents' in ref.onRemove) contents.push(plural(count, ref.onRemove.contents));
-    else refuse(why(ref.onRemove.clause(count, entity, d)));
+    if ('contents' in ref.onRemove) (contents ??= []).push(plural(count, ref.onRemove.contents));
+    else throw removalRefused(key, entity, d, ref.onRemove.clause(count, entity, d));
   }
-  if (contents.length > 0) refuse(why(`it still has ${contents.join(', ')}.`));
+  if (contents) throw removalRefused(key, entity, d, `it still has ${contents.join(', ')}.`);
   d.remove(key, slot, entity);
   return addOperation(key, entity);
 }
 
-function applyOne(d: Draft, op: Operation): Operation {
+function applyOne(d: Draft, op: Operation, kind: EntityOperationKind | undefined): Operation {
   if (op.type === 'meta.update') {
     const { next, previous } = patch(d.meta, op.changes);
     d.meta = next;
     return { type: 'meta.update', changes: previous };
   }
-  const kind = entityOperationKind(op.type);
   if (!kind) throw new Refusal(`Unknown operation ${op.type}.`);
   switch (kind.verb) {
     case 'add':
@@ -129,7 +140,7 @@ export function applyOperations(design: Design, ops: readonly Operation[]): Appl
     try {
       const parsed = parseOperation(ops[i] as Operation);
       if ('error' in parsed) throw new Refusal(parsed.error);
-      inverse[ops.length - 1 - i] = applyOne(draft, parsed.op);
+      inverse[ops.length - 1 - i] = applyOne(draft, parsed.op, parsed.kind);
     } catch (error) {
       if (error instanceof Refusal) throw new OperationError(error.message, i);
       throw error;

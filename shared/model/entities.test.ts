@@ -60,7 +60,7 @@ describe('RefCount', () => {
 
   it('counts single and list fields the same before and after it builds its counts', () => {
     const table = new DraftTable(items);
-    const count = new RefCount(table, ['one', 'many']);
+    const count = new RefCount(table, [(item) => item.one, (item) => item.many]);
     // x: a.one, a.many[0] = 2; y: a.many[1], b.many[0], c.one = 3. The first calls scan, later ones index.
     const seen = Array.from({ length: 8 }, (_, i) => count.count(i % 2 === 0 ? 'x' : 'y'));
     expect(seen).toEqual([2, 3, 2, 3, 2, 3, 2, 3]);
@@ -69,7 +69,7 @@ describe('RefCount', () => {
 
   it('follows adds, replacements and removals once its counts are built', () => {
     const table = new DraftTable(items);
-    const count = new RefCount(table, ['one', 'many']);
+    const count = new RefCount(table, [(item) => item.one, (item) => item.many]);
     for (let i = 0; i < 6; i++) count.count('x');
     const d: Item = { id: 'd', one: 'x', many: ['x', 'x'] };
     table.add(d);

@@ -6,18 +6,23 @@ import { plural } from './rules.ts';
  * Building the next version of an entity from an update, and remembering what it replaced (the inverse).
  */
 
-/** The keys of `changes` that carry a value (an explicit undefined changes nothing). */
-function changedKeys<T extends object>(changes: T): (keyof T & string)[] {
-  return (Object.keys(changes) as (keyof T & string)[]).filter((k) => changes[k] !== undefined);
-}
-
-/** Copies `changes` over `entity` and returns the new entity and the old values of the changed keys. */
-export function patch<T extends object, C extends object>(entity: T, changes: C): { next: T; previous: C } {
+/**
+ * Copies `changes` over `entity` and returns the new entity and the old values of the changed keys. An
+ * explicit undefined changes nothing; the key `except` (an attribute patch, applied apart) is left out.
+ */
+export function patch<T extends object, C extends object>(
+  entity: T,
+  changes: C,
+  except: string | null = null,
+): { next: T; previous: C } {
   const next = { ...entity } as Record<string, unknown>;
   const previous: Record<string, unknown> = {};
-  for (const key of changedKeys(changes)) {
+  const source = changes as Record<string, unknown>;
+  for (const key of Object.keys(source)) {
+    const value = source[key];
+    if (value === undefined || key === except) continue;
     previous[key] = (entity as Record<string, unknown>)[key];
-    next[key] = changes[key];
+    next[key] = value;
   }
   return { next: next as T, previous: previous as C };
 }

@@ -1,12 +1,13 @@
 import type { EntityCollection, EntityOf } from './document.ts';
+import type { RefReader } from './draft.ts';
 import type { DraftView, EntityLookup } from './entities.ts';
 import { entityRow } from './entities.ts';
 import { endpointsProblem, journeyEntryProblem, parentProblem, plural, q, scenarioProblem } from './rules.ts';
 
 /*
  * One row per reference between entities: which fields of which collection hold ids of which collection, what
- * makes a reference valid (checked on add, on an update of those fields, and on load), and what a removal of a
- * referenced entity says while references remain. applyOperations keeps a count per row (how many entities
+ * makes a reference valid (checked on add, on an update that changes the ids, and on load), and what a removal
+ * of a referenced entity says while references remain. applyOperations keeps a count per row (how many entities
  * refer to each id) so that each check costs constant time. The order of the rows is the order of the checks.
  */
 
@@ -20,11 +21,11 @@ type RemoveRefusal<T extends EntityCollection> =
 /** A reference from the entities of collection F to the entities of collection T. */
 export interface Reference<F extends EntityCollection, T extends EntityCollection> {
   readonly from: F;
-  /** The fields that hold the ids (a field may be null, an id or a list of ids). */
-  readonly fields: readonly (keyof EntityOf<F> & string)[];
+  /** Reads each field that holds ids of T (a field may hold null, an id or a list of ids). */
+  readonly ids: readonly RefReader<EntityOf<F>>[];
   readonly to: T;
-  /** validateDesign's path of a problem, after the entity's (by default the field, when there is one). */
-  readonly path?: string;
+  /** The field validateDesign names in a problem; none when the reference spans several fields. */
+  readonly path?: keyof EntityOf<F> & string;
   /** Why `entity` cannot refer where it does (missing, wrong kind, other scenario...), or null. */
   check(entity: EntityOf<F>, lookup: EntityLookup): string | null;
   readonly onRemove: RemoveRefusal<T>;
@@ -48,8 +49,9 @@ type ScenarioMembers = {
 function scenarioMember<F extends ScenarioMembers>(from: F, word: string): AnyReference {
   return reference<F, 'scenarios'>({
     from,
-    fields: ['scenarioId'] as (keyof EntityOf<F> & string)[],
+    ids: [(entity) => entity.scenarioId],
     to: 'scenarios',
+    path: 'scenarioId' as keyof EntityOf<F> & string,
     check: (entity, lookup) =>
       lookup.scenario(entity.scenarioId)
         ? null
@@ -64,22 +66,24 @@ export const REFERENCES: readonly AnyReference[] = [
   scenarioMember('journeys', 'journey'),
   reference({
     from: 'connections',
-    fields: ['sourceId', 'targetId'],
+    ids: [(e) => e.sourceId, (e) => e.targetId],
     to: 'components',
     check: endpointsProblem,
     onRemove: { clause: (n) => `${plural(n, 'connection')} still use it.` },
   }),
   reference({
     from: 'components',
-    fields: ['parentId'],
+    ids: [(c) => c.parentId],
     to: 'components',
+    path: 'parentId',
     check: (c, lookup) => (c.parentId === null ? null : parentProblem(c, c.parentId, lookup)),
     onRemove: { clause: (n) => `it still contains ${plural(n, 'component')}.` },
   }),
   reference({
     from: 'journeys',
-    fields: ['entryId'],
+    ids: [(j) => j.entryId],
     to: 'components',
+    path: 'entryId',
     check: journeyEntryProblem,
     onRemove: {
       clause: (_n, component, view) => {
@@ -116,8 +120,7 @@ export function referencesTo(key: EntityCollection): readonly AnyReference[] {
   return incoming.get(key) ?? [];
 }
 
-/** validateDesign's path suffix for a problem of `ref` (".field", or "" for a reference over several fields). */
+/** validateDesign's path suffix for a problem of `ref`: ".field", or "" for a reference over several fields. */
 export function referencePath(ref: AnyReference): string {
-  const path = ref.path ?? (ref.fields.length === 1 ? ref.fields[0] : undefined);
-  return path === undefined ? '' : `.${path}`;
+  return ref.path === undefined ? '' : `.${ref.path}`;
 }
