@@ -50,41 +50,43 @@ describe('the operations built from the entity table', () => {
 });
 
 describe('RefCount', () => {
-  // Items refer through a single field and through a list (a journey route of connection ids, in format 2).
-  type Item = { id: string; one: string | null; many: string[] };
+  // Items refer through lists (a journey route of connection ids, in format 2) and through a single field.
+  // Three readers: the count treats the first two apart from any further ones, and each may hold a list.
+  type Item = { id: string; many: string[]; one: string | null; more: string[] };
   const items: Item[] = [
-    { id: 'a', one: 'x', many: ['x', 'y'] },
-    { id: 'b', one: null, many: ['y'] },
-    { id: 'c', one: 'y', many: [] },
+    { id: 'a', many: ['x', 'y'], one: 'x', more: [] },
+    { id: 'b', many: ['y'], one: null, more: ['x', 'x'] },
+    { id: 'c', many: [], one: 'y', more: ['y', 'y'] },
   ];
+  const readers = [(item: Item) => item.many, (item: Item) => item.one, (item: Item) => item.more];
 
   it('counts single and list fields the same before and after it builds its counts', () => {
-    const table = new DraftTable(items);
-    const count = new RefCount(table, [(item) => item.one, (item) => item.many]);
-    // x: a.one, a.many[0] = 2; y: a.many[1], b.many[0], c.one = 3. The first calls scan, later ones index.
+    const count = new RefCount(new DraftTable(items), readers);
+    // x: a.many, a.one, b.more twice = 4; y: a.many, b.many, c.one, c.more twice = 5. The first four calls
+    // scan, the later ones read the counts built on the fifth.
     const seen = Array.from({ length: 8 }, (_, i) => count.count(i % 2 === 0 ? 'x' : 'y'));
-    expect(seen).toEqual([2, 3, 2, 3, 2, 3, 2, 3]);
+    expect(seen).toEqual([4, 5, 4, 5, 4, 5, 4, 5]);
     expect(count.count('z')).toBe(0);
   });
 
   it('follows adds, replacements and removals once its counts are built', () => {
     const table = new DraftTable(items);
-    const count = new RefCount(table, [(item) => item.one, (item) => item.many]);
+    const count = new RefCount(table, readers);
     for (let i = 0; i < 6; i++) count.count('x');
-    const d: Item = { id: 'd', one: 'x', many: ['x', 'x'] };
+    const d: Item = { id: 'd', many: ['x', 'x'], one: 'x', more: [] };
     table.add(d);
     count.added(d);
-    expect(count.count('x')).toBe(5);
-    const slot = table.slotOf('a');
-    const a = table.at(slot);
-    const next: Item = { ...a, many: [] };
+    expect(count.count('x')).toBe(7);
+    const slot = table.slotOf('b');
+    const b = table.at(slot);
+    const next: Item = { ...b, more: [] };
     table.replace(slot, next);
-    count.removed(a);
+    count.removed(b);
     count.added(next);
-    expect(count.count('x')).toBe(4);
-    expect(count.count('y')).toBe(2);
+    expect(count.count('x')).toBe(5);
+    expect(count.count('y')).toBe(5);
     table.remove(table.slotOf('d'));
     count.removed(d);
-    expect(count.count('x')).toBe(1);
+    expect(count.count('x')).toBe(2);
   });
 });
