@@ -19,7 +19,8 @@ import {
   snapshotSchema,
 } from './document.ts';
 import { idSchema } from './ids.ts';
-import { attributesMessage, patchAttributes, sameValue } from './patch.ts';
+import { sameAttrValue } from './attribute-values.ts';
+import { attributesMessage, patchAttributes } from './patch.ts';
 import type { ModelLookup } from './rules.ts';
 import { connectionName, q } from './rules.ts';
 
@@ -187,7 +188,7 @@ export const ENTITIES = entityTable({
         const oldDefaults = defaultConnectionAttributes(old.kind);
         for (const key of Object.keys(base)) {
           const kept = old.attributes[key];
-          if (kept !== undefined && !sameValue(kept, oldDefaults[key])) base[key] = kept;
+          if (kept !== undefined && !sameAttrValue(kept, oldDefaults[key])) base[key] = kept;
         }
         const bag = { ...base, ...patchBag };
         const problems = connectionAttributeProblems(next.kind, bag, true);

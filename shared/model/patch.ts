@@ -41,12 +41,6 @@ export function patchAttributes(
   return { next: { ...bag, ...changes }, previous };
 }
 
-/** True when two attribute values are equal (lists compared item by item). */
-export function sameValue(a: AttrValue, b: AttrValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
-  return a === b;
-}
-
 /** "<subject>: <first problem> (and N more problems)." or null when there is none. */
 export function attributesMessage(subject: string, problems: readonly AttributeProblem[]): string | null {
   const first = problems[0];
