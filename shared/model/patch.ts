@@ -1,4 +1,4 @@
-import type { AttrValue, Attributes } from './attributes.ts';
+import type { Attributes } from './attributes.ts';
 import type { AttributeProblem } from './catalog/index.ts';
 import { plural } from './rules.ts';
 
