@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { serializeDesign } from '../../shared/model/canonical.ts';
 import { ENTITY_COLLECTIONS, type Design } from '../../shared/model/document.ts';
 import {
@@ -15,8 +15,22 @@ import {
 import type { Operation } from '../../shared/model/operations.ts';
 import { OperationError } from '../../shared/model/operations.ts';
 import { syntheticDesign } from '../../shared/model/testing/synthetic.ts';
+import type * as ContentModule from './content.ts';
 import { DocumentFileError, MLARCH_APPLICATION_ID, createDocumentFile, openDocumentFile } from './index.ts';
 import { filesIn, makeTempDir, removeTempDir, sha256 } from './testing/fixtures.ts';
+
+// A row named 'boom' fails to write, standing in for a disk error in the middle of an apply's transaction
+// (a trigger used to do this, but the store now refuses files with triggers). Every other row is written.
+vi.mock('./content.ts', async (importOriginal) => {
+  const original = await importOriginal<typeof ContentModule>();
+  const writeEntity: typeof original.writeEntity = (statements, key, entity) => {
+    if ((entity as { name?: unknown }).name === 'boom') {
+      throw Object.assign(new Error('simulated write failure'), { code: 'SQLITE_IOERR_WRITE' });
+    }
+    original.writeEntity(statements, key, entity);
+  };
+  return { ...original, writeEntity };
+});
 
 let dir: string;
 beforeEach(() => {
@@ -184,11 +198,6 @@ describe('apply failures', () => {
   it('rolls back the whole transaction when SQLite fails mid-apply', () => {
     const file = path.join(dir, 'd.mlarch');
     createDocumentFile(file, design()).close();
-    // A trigger stands in for a disk error on the second row of the transaction.
-    const raw = new Database(file);
-    raw.exec(`CREATE TRIGGER refuse BEFORE INSERT ON components WHEN NEW.name = 'boom'
-              BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END;`);
-    raw.close();
     const doc = openDocumentFile(file);
     const before = doc.design;
     const target = before.components[1]?.id ?? '';

@@ -5,14 +5,24 @@ import path from 'node:path';
 import { applyOperations } from '../../shared/model/apply.ts';
 import type { Design } from '../../shared/model/document.ts';
 import type { Operation } from '../../shared/model/operations.ts';
+import { checkBeforeOpen, confirmUnchanged } from './check-before-open.ts';
 import type { Statements } from './content.ts';
 import { checkDesign, prepareStatements, writeEntity, writeWholeDesign } from './content.ts';
 import { DocumentFileError, reasonOf, writeFailure } from './errors.ts';
-import { assertAbsent, fsyncFile, isSameFile, moveIntoPlace, removeTemp, tempPathBeside } from './files.ts';
+import {
+  assertAbsent,
+  assertDocumentName,
+  fsyncFile,
+  isSameFile,
+  moveIntoPlace,
+  nameFits,
+  removeTemp,
+  tempPathBeside,
+} from './files.ts';
 import { MLARCH_APPLICATION_ID, inspectHeader } from './header.ts';
 import { runMigrations } from './migrate.ts';
 import { migrations } from './migrations/index.ts';
-import { checkDatabase, loadContent, openFailure } from './open-checks.ts';
+import { openFailure } from './open-checks.ts';
 import type { CollectionKey } from './tables.ts';
 import { COLLECTION_KEYS, META_KEYS, entityTables } from './tables.ts';
 import type { Touched } from './touched.ts';
@@ -32,6 +42,25 @@ import { findEntity, touchedBy } from './touched.ts';
  * Locking: `locking_mode = EXCLUSIVE` holds the file lock from the first read until close, so a second open
  * of the same file (another window, another process) gets SQLITE_BUSY at once and a clear 'locked' refusal.
  * In WAL mode it also means no -shm file is ever created: the WAL index lives in our process's memory.
+ *
+ * Long names: SQLite names its journals after the file ("-wal", "-journal"), so with a 248-251-byte name
+ * (where 255 bytes is the limit) the -wal fits but a -journal does not, and the switches into and out of WAL,
+ * which write the header in rollback mode, would fail. For such a file they use an in-memory journal: each
+ * only rewrites fields in the first 100 bytes of the file, within its first sector, so a crash leaves either
+ * the old or the new header and never a torn one. A name whose -wal would not fit is refused up front.
+ *
+ * Bounded work, with a file from anywhere (better-sqlite3 has no progress handler to interrupt a statement):
+ * - No SQL from the file ever runs. The schema must equal what our migrations create (schema-check.ts), so
+ *   there are no triggers to fire on our writes, no views behind our table names, and no CHECK constraints,
+ *   defaults or index expressions of anyone else's; `trusted_schema = OFF` on every connection is a second
+ *   line (no function with side effects in schema SQL).
+ * - So an apply only runs our statements: each upserts or deletes one row by primary key, O(log rows), and an
+ *   apply is bounded by its operations. Opening reads each page once (quick_check) and each row once: linear
+ *   in the size of the file (and of a -wal beside it, which is copied once to be checked).
+ * - A value SQLite returns is at most SQLITE_MAX_LENGTH (10^9 bytes) and all of them together at most the
+ *   file: parsing them (JSON, zod) is linear too.
+ * - `max_page_count` is left as is: what we write is bounded by the design in memory, which was read from
+ *   the file or built by the user, so a cap would only turn a large design into a false "disk full".
  */
 
 /** SQLite's `synchronous` setting for an open document. */
@@ -67,9 +96,18 @@ class SqliteDocumentFile implements DocumentFile {
   #design: Design;
   #revision: number;
   readonly #commit: (design: Design, touched: Touched, revision: number) => void;
+  /** The journal mode to leave WAL with on close (see "Long names" above). */
+  readonly #closedJournalMode: 'DELETE' | 'MEMORY';
 
-  constructor(db: BetterSqlite3.Database, filePath: string, design: Design, revision: number) {
+  constructor(
+    db: BetterSqlite3.Database,
+    filePath: string,
+    design: Design,
+    revision: number,
+    closedJournalMode: 'DELETE' | 'MEMORY',
+  ) {
     this.path = filePath;
+    this.#closedJournalMode = closedJournalMode;
     this.#db = db;
     this.#design = design;
     this.#revision = revision;
@@ -115,6 +153,7 @@ class SqliteDocumentFile implements DocumentFile {
       );
     }
     if (!options.overwrite) assertAbsent(destination);
+    assertDocumentName(destination, 'save a copy as');
     const temp = tempPathBeside(destination);
     try {
       // VACUUM INTO writes a compact copy from one read transaction: consistent, in rollback-journal mode
@@ -135,7 +174,7 @@ class SqliteDocumentFile implements DocumentFile {
     try {
       // Fold the WAL into the file and leave WAL mode, so the closed document is one self-contained file.
       db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
+      db.pragma(`journal_mode = ${this.#closedJournalMode}`);
     } catch (error) {
       // The WAL stays beside the file and SQLite replays it on the next open: nothing is lost.
       throw writeFailure('close', this.path, error);
@@ -174,42 +213,45 @@ function writeRows<K extends CollectionKey>(
 }
 
 /**
- * Opens an existing document. Every check reads only (header bytes with fs, then SQLite reads), so a refused
- * file is left exactly as it was; only an accepted file is switched to WAL (and migrated when older).
- * Throws DocumentFileError.
+ * Opens an existing document. Every check runs before anything can write to the file (header bytes with fs,
+ * then SQLite reads on a read-only connection or a private copy: check-before-open.ts), so a refused file and
+ * its sidecars are left exactly as they were; only an accepted file is opened for writing, switched to WAL
+ * (which replays a -wal left by a crash) and migrated when older. Throws DocumentFileError.
  */
 export function openDocumentFile(filePath: string, options: DocumentFileOptions = {}): DocumentFile {
   const absolute = path.resolve(filePath);
-  inspectHeader(absolute);
-  let db: BetterSqlite3.Database;
+  const header = inspectHeader(absolute);
+  assertDocumentName(absolute, 'open');
+  const checked = checkBeforeOpen(absolute, header);
+  let db: BetterSqlite3.Database | null = null;
   try {
     // timeout 0: a file locked by another process is reported at once instead of after a 5 s wait.
     db = new Database(absolute, { fileMustExist: true, timeout: 0 });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('locking_mode = EXCLUSIVE');
+    confirmUnchanged(db, absolute, checked);
   } catch (error) {
+    db?.close();
     throw openFailure(absolute, error);
+  } finally {
+    checked.release();
   }
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    const pending = checkDatabase(db, absolute);
-    // The common case validates before anything is written. An older file must be migrated before its
-    // rows can be read with this build's schema, so it is checked after its migrations.
-    const current = pending.length === 0 ? loadContent(db, absolute) : null;
+    const journalMode = nameFits(`${absolute}-journal`) ? 'DELETE' : 'MEMORY';
+    db.pragma(`journal_mode = ${journalMode}`);
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-    // One read in WAL mode before anything else: after a quick_check in rollback mode, SQLite (3.54) otherwise
-    // refuses the closing checkpoint of a session without writes with "database table is locked".
-    db.prepare('SELECT count(*) FROM meta').get();
-    let loaded = current;
-    if (!loaded) {
-      runMigrations(db, pending);
+    if (checked.pending.length > 0) {
+      runMigrations(db, checked.pending);
       db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(
         META_KEYS.appVersion,
         options.appVersion ?? DEFAULT_APP_VERSION,
       );
-      loaded = loadContent(db, absolute);
     }
-    if (loaded.upgraded) rewriteDesign(db, loaded.design, loaded.revision, options);
-    return new SqliteDocumentFile(db, absolute, loaded.design, loaded.revision);
+    // The checked content: the copy it was read from was migrated exactly as the file just was.
+    const { design, revision, upgraded } = checked.content;
+    if (upgraded) rewriteDesign(db, design, revision, options);
+    return new SqliteDocumentFile(db, absolute, design, revision, journalMode);
   } catch (error) {
     db.close();
     throw openFailure(absolute, error);
@@ -242,6 +284,7 @@ export function createDocumentFile(
 ): DocumentFile {
   const absolute = path.resolve(filePath);
   assertAbsent(absolute);
+  assertDocumentName(absolute, 'create');
   let checked: Design;
   try {
     checked = checkDesign(design);
@@ -256,6 +299,7 @@ export function createDocumentFile(
   try {
     const db = new Database(temp);
     try {
+      db.pragma('trusted_schema = OFF');
       db.pragma(`application_id = ${MLARCH_APPLICATION_ID}`);
       runMigrations(db, migrations);
       const statements = prepareStatements(db);

@@ -1,6 +1,16 @@
+import { basename } from 'node:path';
+
 /** Why a document file was refused or could not be written. The host shows `message` to the user as is. */
 export type DocumentFileErrorCode =
-  'not-found' | 'not-sqlite' | 'corrupt' | 'not-mlarch' | 'newer-version' | 'exists' | 'locked' | 'io';
+  | 'not-found'
+  | 'not-sqlite'
+  | 'corrupt'
+  | 'not-mlarch'
+  | 'newer-version'
+  | 'exists'
+  | 'locked'
+  | 'name-too-long'
+  | 'io';
 
 /**
  * A refusal or failure of a .mlarch file, with a message that names the file and says what to do. The host
@@ -69,6 +79,7 @@ export function openRefusal(code: DocumentFileErrorCode, path: string, detail = 
         path,
         `Cannot use ${name}: a file with that name already exists. Choose another name.`,
       );
+    case 'name-too-long':
     case 'io':
       return new DocumentFileError(
         code,
@@ -94,11 +105,41 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The longest file name most file systems accept (ext4, XFS and btrfs count it in bytes of UTF-8). */
+const NAME_MAX_BYTES = 255;
+
+/**
+ * `path` is too long for its file system (ENAMETOOLONG): for the name itself, its folder path, or (kind
+ * 'wal') the journal SQLite must keep beside a document under the name plus "-wal".
+ */
+export function nameTooLong(
+  action: string,
+  path: string,
+  kind: 'name' | 'wal',
+  cause?: unknown,
+): DocumentFileError {
+  const nameBytes = Buffer.byteLength(basename(path), 'utf8');
+  const choose =
+    action === 'open'
+      ? `Rename the file to a shorter name, then open it. ${UNTOUCHED}`
+      : 'Choose a shorter name.';
+  let reason: string;
+  if (kind === 'wal') {
+    reason = `The file name is too long for a document: ${nameBytes} bytes. SQLite keeps a journal beside it under the same name plus "-wal", which is too long for this file system. ${choose}`;
+  } else if (nameBytes > NAME_MAX_BYTES) {
+    reason = `The file name is too long: ${nameBytes} bytes, at most ${NAME_MAX_BYTES}. ${choose}`;
+  } else {
+    reason = `The path is too long for this file system (${Buffer.byteLength(path, 'utf8')} bytes). Choose a shorter name or a folder with a shorter path.`;
+  }
+  return new DocumentFileError('name-too-long', path, `Cannot ${action} "${path}". ${reason}`, { cause });
+}
+
 /** A failure to write `path` (create, save a copy, apply an edit), with what to check. */
 export function writeFailure(action: string, path: string, error: unknown): DocumentFileError {
   if (error instanceof DocumentFileError) return error;
   const code = sqliteErrorCode(error);
   const errno = (error as NodeJS.ErrnoException | null)?.code;
+  if (errno === 'ENAMETOOLONG') return nameTooLong(action, path, 'name', error);
   const hint =
     errno === 'ENOSPC' || (error as { code?: unknown } | null)?.code === 'SQLITE_FULL'
       ? 'The disk is full: free some space, then try again.'

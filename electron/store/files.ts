@@ -1,22 +1,51 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DocumentFileError } from './errors.ts';
+import { DocumentFileError, nameTooLong } from './errors.ts';
 
 /*
  * New files (a created document, a saved copy) are written completely under a hidden temporary name in the
  * target's folder and then moved into place, so the target either does not exist or is a whole document.
  */
 
-/** A hidden, unique name in the same folder as `target` (same file system, so a rename is atomic). */
+/**
+ * A hidden, unique name in the same folder as `target` (same file system, so a rename is atomic). It is short
+ * (24 bytes, 32 with SQLite's "-journal") whatever the target's name, so it fits wherever that name fits.
+ */
 export function tempPathBeside(target: string): string {
-  return path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  return path.join(path.dirname(target), `.mlarch-${randomBytes(6).toString('hex')}.tmp`);
 }
 
 /** Removes a temporary file and any SQLite journal left beside it; never throws. */
 export function removeTemp(file: string): void {
-  for (const name of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`])
-    fs.rmSync(name, { force: true });
+  for (const name of [file, `${file}-journal`, `${file}-wal`, `${file}-shm`]) {
+    try {
+      fs.rmSync(name, { force: true });
+    } catch {
+      // Called while reporting another failure, which must not be replaced by this one. A leftover is a
+      // hidden file named .mlarch-*.tmp.
+    }
+  }
+}
+
+/** False when the file system refuses `file` as too long (ENAMETOOLONG). Creates nothing. */
+export function nameFits(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENAMETOOLONG';
+  }
+  return true;
+}
+
+/**
+ * Refuses (DocumentFileError 'name-too-long') a document path that its file system cannot hold, or whose
+ * "-wal" journal it cannot: SQLite would then fail to open the document for writing after the fact.
+ * `action` words the message ("create", "open", ...).
+ */
+export function assertDocumentName(target: string, action: string): void {
+  if (!nameFits(target)) throw nameTooLong(action, target, 'name');
+  if (!nameFits(`${target}-wal`)) throw nameTooLong(action, target, 'wal');
 }
 
 /** Flushes a file's content to the disk. */

@@ -8,11 +8,13 @@ import { MLARCH_APPLICATION_ID } from './header.ts';
 import { compareMigrations, readAppliedMigrations } from './migrate.ts';
 import type { Migration } from './migrations/index.ts';
 import { LATEST_MIGRATION_ID, migrations } from './migrations/index.ts';
+import { checkSchema } from './schema-check.ts';
 
 /*
- * The SQLite half of opening a file: read-only queries on a connection that has not written anything yet.
- * SQLite validates pages lazily (a damaged page is only noticed when read), so quick_check walks every
- * page first: it is O(file size) and costs a few tens of milliseconds on a 5,000-component design.
+ * The SQLite half of opening a file: read-only queries on a connection that cannot write to the user's file
+ * (see check-before-open.ts). SQLite validates pages lazily (a damaged page is only noticed when read), so
+ * quick_check walks every page first: it is O(file size) and costs a few tens of milliseconds on a
+ * 5,000-component design.
  */
 
 /** Any error while opening, worded as a refusal of `path`. */
@@ -32,28 +34,41 @@ export function openFailure(path: string, error: unknown): DocumentFileError {
   return openRefusal('corrupt', path, reasonOf(error));
 }
 
+/** What the checks found out about a file that may be opened. */
+export interface DatabaseFacts {
+  /** How many migrations the file has had (its user_version). */
+  level: number;
+  /** The migrations still to run. */
+  pending: readonly Migration[];
+}
+
 /**
- * Checks the database behind an open connection with reads only: page structure, identity, schema history
- * and format version. Returns the migrations still to run. Throws DocumentFileError.
+ * Checks the database behind a connection with reads only: identity, schema (before any table is read),
+ * page structure, schema history and format version. Throws DocumentFileError.
  */
-export function checkDatabase(db: BetterSqlite3.Database, path: string): readonly Migration[] {
+export function checkDatabase(db: BetterSqlite3.Database, path: string): DatabaseFacts {
+  // The header was checked on disk; a WAL left by a crash may hold a newer first page, so ask SQLite too.
+  if (db.pragma('application_id', { simple: true }) !== MLARCH_APPLICATION_ID)
+    throw openRefusal('not-mlarch', path);
+  const level = db.pragma('user_version', { simple: true }) as number;
+  if (level > LATEST_MIGRATION_ID) {
+    throw openRefusal(
+      'newer-version',
+      path,
+      `schema ${level}; this version reads up to ${LATEST_MIGRATION_ID}`,
+    );
+  }
+  if (level === 0) throw openRefusal('corrupt', path, 'its schema was never created');
+  // Before quick_check too: it evaluates CHECK constraints and index expressions, which only our schema
+  // may bring.
+  checkSchema(db, path, level);
   const problems = (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check);
   if (problems[0] !== 'ok') {
     const more = problems.length > 1 ? ` and ${problems.length - 1} more problems` : '';
     throw openRefusal('corrupt', path, `${problems[0] ?? 'the integrity check failed'}${more}`);
   }
-  // The header was checked on disk; a WAL left by a crash may hold a newer first page, so ask SQLite too.
-  if (db.pragma('application_id', { simple: true }) !== MLARCH_APPLICATION_ID)
-    throw openRefusal('not-mlarch', path);
-  const userVersion = db.pragma('user_version', { simple: true }) as number;
-  if (userVersion > LATEST_MIGRATION_ID) {
-    throw openRefusal(
-      'newer-version',
-      path,
-      `schema ${userVersion}; this version reads up to ${LATEST_MIGRATION_ID}`,
-    );
-  }
-  const status = compareMigrations(readAppliedMigrations(db), migrations);
+  const applied = readAppliedMigrations(db);
+  const status = compareMigrations(applied, migrations);
   if (status.state === 'newer') {
     throw openRefusal(
       'newer-version',
@@ -62,8 +77,13 @@ export function checkDatabase(db: BetterSqlite3.Database, path: string): readonl
     );
   }
   if (status.state === 'mismatch') throw openRefusal('corrupt', path, status.detail);
-  if (status.pending.length === migrations.length)
-    throw openRefusal('corrupt', path, 'its schema was never created');
+  if (applied.length !== level) {
+    throw openRefusal(
+      'corrupt',
+      path,
+      `its schema version ${level} does not match its ${applied.length} recorded migrations`,
+    );
+  }
   const formatVersion = formatVersionOf(readMeta(db));
   if (formatVersion === null) throw openRefusal('corrupt', path, 'its format version is missing');
   if (formatVersion > FORMAT_VERSION) {
@@ -73,7 +93,7 @@ export function checkDatabase(db: BetterSqlite3.Database, path: string): readonl
       `format ${formatVersion}; this version reads up to ${FORMAT_VERSION}`,
     );
   }
-  return status.pending;
+  return { level, pending: status.pending };
 }
 
 /** Reads and checks the whole design; throws DocumentFileError naming the first problem. */

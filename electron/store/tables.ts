@@ -1,14 +1,16 @@
-import { ENTITY_COLLECTIONS, type Design, type EntityCollection } from '../../shared/model/document.ts';
+import type { EntityCollection, EntityOf } from '../../shared/model/document.ts';
+import { ENTITY_COLLECTIONS } from '../../shared/model/document.ts';
 
 /*
- * How each entity collection of a Design maps to a table. Rows are read with `.raw()` (arrays in column order)
+ * How each entity collection of a Design maps to a table: one row per collection of the model's entity table
+ * (shared/model/entities.ts), under the same keys, so a new entity that lacks a row here does not compile. Rows are read with `.raw()` (arrays in column order)
  * because that is the fastest path through better-sqlite3; the loaded design is validated with the zod schema
  * afterwards, so the casts here only shape data and never vouch for it.
  */
 
 /** The entity collections of a Design, each stored in its own table. */
 export type CollectionKey = EntityCollection;
-export type EntityOf<K extends CollectionKey> = Design[K][number];
+export type { EntityOf };
 export type SqlValue = string | number | null;
 
 export interface EntityTable<T> {
@@ -29,6 +31,50 @@ function withoutKeys<T extends object>(entity: T, keys: readonly string[]): Reco
   const rest: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) if (!keys.includes(key)) rest[key] = value;
   return rest;
+}
+
+/** A row id for a message: the id column as text, cut short (a damaged file may hold anything there). */
+function rowName(table: string, id: unknown): string {
+  const text = String(id);
+  return `the ${table} row ${text.length > 64 ? `${text.slice(0, 64)}...` : text}`;
+}
+
+/**
+ * A table that stores the key fields of an entity in their own columns (`[column, field]` pairs, id first)
+ * and the other fields as one JSON object in `data`. The columns are what SQL matches on (a removal deletes
+ * by the id column), so the JSON may not carry a key: a crafted `data.id` would rename the entity in memory,
+ * the removal would then hit no row and the entity would come back on reopen. Such a row is refused as damage,
+ * and the columns are written last so that they would win anyway.
+ */
+function keyedJsonTable<K extends CollectionKey>(
+  table: string,
+  keys: readonly (readonly [column: string, field: keyof EntityOf<K> & string])[],
+): EntityTable<EntityOf<K>> {
+  const fields: readonly string[] = keys.map(([, field]) => field);
+  return {
+    table,
+    columns: [...keys.map(([column]) => column), 'data'],
+    toRow: (entity) => [
+      ...fields.map((field) => (entity as Record<string, unknown>)[field] as SqlValue),
+      json(withoutKeys(entity, fields)),
+    ],
+    fromRow: (row) => {
+      const data = parse(row[keys.length]);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+        throw new Error(`${rowName(table, row[0])} has no JSON object in its data column`);
+      }
+      for (const [column, field] of keys) {
+        if (Object.hasOwn(data, field)) {
+          throw new Error(
+            `${rowName(table, row[0])} repeats its key "${field}" in its data column; only the ${column} column may hold it`,
+          );
+        }
+      }
+      const entity: Record<string, unknown> = { ...data };
+      fields.forEach((field, i) => (entity[field] = row[i]));
+      return entity as EntityOf<K>;
+    },
+  };
 }
 
 export const entityTables: { readonly [K in CollectionKey]: EntityTable<EntityOf<K>> } = {
@@ -91,31 +137,20 @@ export const entityTables: { readonly [K in CollectionKey]: EntityTable<EntityOf
         attributes: parse(r[7]),
       }) as EntityOf<'connections'>,
   },
-  groups: {
-    table: 'connection_groups',
-    columns: ['id', 'scenario_id', 'source_id', 'data'],
-    toRow: (g) => [g.id, g.scenarioId, g.sourceId, json(withoutKeys(g, ['id', 'scenarioId', 'sourceId']))],
-    fromRow: (r) =>
-      ({ id: r[0], scenarioId: r[1], sourceId: r[2], ...(parse(r[3]) as object) }) as EntityOf<'groups'>,
-  },
-  journeys: {
-    table: 'journeys',
-    columns: ['id', 'scenario_id', 'data'],
-    toRow: (j) => [j.id, j.scenarioId, json(withoutKeys(j, ['id', 'scenarioId']))],
-    fromRow: (r) => ({ id: r[0], scenarioId: r[1], ...(parse(r[2]) as object) }) as EntityOf<'journeys'>,
-  },
-  decisions: {
-    table: 'decisions',
-    columns: ['id', 'data'],
-    toRow: (d) => [d.id, json(withoutKeys(d, ['id']))],
-    fromRow: (r) => ({ id: r[0], ...(parse(r[1]) as object) }) as EntityOf<'decisions'>,
-  },
-  risks: {
-    table: 'risks',
-    columns: ['id', 'finding_id', 'data'],
-    toRow: (k) => [k.id, k.findingId, json(withoutKeys(k, ['id', 'findingId']))],
-    fromRow: (r) => ({ id: r[0], findingId: r[1], ...(parse(r[2]) as object) }) as EntityOf<'risks'>,
-  },
+  groups: keyedJsonTable<'groups'>('connection_groups', [
+    ['id', 'id'],
+    ['scenario_id', 'scenarioId'],
+    ['source_id', 'sourceId'],
+  ]),
+  journeys: keyedJsonTable<'journeys'>('journeys', [
+    ['id', 'id'],
+    ['scenario_id', 'scenarioId'],
+  ]),
+  decisions: keyedJsonTable<'decisions'>('decisions', [['id', 'id']]),
+  risks: keyedJsonTable<'risks'>('risks', [
+    ['id', 'id'],
+    ['finding_id', 'findingId'],
+  ]),
   snapshots: {
     table: 'snapshots',
     columns: ['id', 'name', 'note', 'created_at', 'content'],

@@ -1,11 +1,13 @@
 import type { Design } from '../../shared/model/document.ts';
 import type { Operation } from '../../shared/model/operations.ts';
+import { entityOperationKind, operationEntityId } from '../../shared/model/operations.ts';
 import type { CollectionKey, EntityOf } from './tables.ts';
 
 /*
  * Which rows an apply must write. The operations name the entities they change; their inverse names every
  * entity the apply changed as a side effect (an undo has to restore it), so together they cover all changed
- * rows without diffing the design.
+ * rows without diffing the design. Which collection an operation edits comes from the model's entity table
+ * (shared/model/entities.ts), whose keys are also the keys of this store's tables (tables.ts).
  */
 
 /** The rows an apply changes: entity ids per collection, and whether the design's meta changed. */
@@ -14,51 +16,19 @@ export interface Touched {
   meta: boolean;
 }
 
-const COLLECTION_OF: Readonly<Record<string, CollectionKey>> = {
-  scenario: 'scenarios',
-  component: 'components',
-  connection: 'connections',
-  journey: 'journeys',
-  decision: 'decisions',
-  risk: 'risks',
-  snapshot: 'snapshots',
-};
-
-function entityId(op: Operation): string | null {
-  if ('id' in op) return op.id;
-  switch (op.type) {
-    case 'scenario.add':
-      return op.scenario.id;
-    case 'component.add':
-      return op.component.id;
-    case 'connection.add':
-      return op.connection.id;
-    case 'journey.add':
-      return op.journey.id;
-    case 'decision.add':
-      return op.decision.id;
-    case 'risk.add':
-      return op.risk.id;
-    case 'snapshot.add':
-      return op.snapshot.id;
-    case 'meta.update':
-      return null;
-  }
-}
-
 /** The rows named by `ops` and by their `inverse`. */
 export function touchedBy(ops: readonly Operation[], inverse: readonly Operation[]): Touched {
   const touched: Touched = { entities: new Map(), meta: false };
   for (const list of [ops, inverse]) {
     for (const op of list) {
-      const id = entityId(op);
-      const collection = COLLECTION_OF[op.type.slice(0, op.type.indexOf('.'))];
-      if (id === null || collection === undefined) {
+      const kind = entityOperationKind(op.type);
+      const id = operationEntityId(op);
+      if (kind === undefined || id === null) {
         touched.meta = true;
         continue;
       }
-      let ids = touched.entities.get(collection);
-      if (!ids) touched.entities.set(collection, (ids = new Set()));
+      let ids = touched.entities.get(kind.collection);
+      if (!ids) touched.entities.set(kind.collection, (ids = new Set()));
       ids.add(id);
     }
   }

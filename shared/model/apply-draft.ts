@@ -1,126 +1,129 @@
-import type { AttrValue, Attributes } from './attributes.ts';
-import type { Component, Connection, Design, Journey, Meta, Risk, Scenario } from './document.ts';
+import { isNewerCatalog } from './catalog/index.ts';
+import type { Component, Design, EntityCollection, EntityOf, Meta, Scenario } from './document.ts';
+import { ENTITY_COLLECTIONS } from './document.ts';
+import type { RefIds, RefReader } from './draft.ts';
 import { DraftTable, RefCount } from './draft.ts';
-import type { AttributeProblem } from './catalog/index.ts';
-import type { ModelLookup } from './integrity.ts';
-import { plural } from './integrity.ts';
+import type { DraftView, UniqueKey } from './entities.ts';
+import { entityRow } from './entities.ts';
+import type { AnyReference } from './references.ts';
+import { REFERENCES } from './references.ts';
 
 /*
- * The working state of one applyOperations call: copy-on-write tables plus the reference counts that let
- * each operation check its references in constant time, and the small helpers the operations share.
+ * The working state of one applyOperations call: a copy-on-write table per collection, plus a count per
+ * reference row and per unique key that lets each operation check references in constant time. Every write
+ * goes through add / replace / remove, which keep the counts of the written collection up to date.
  */
 
-export class Draft implements ModelLookup {
+type Tables = { [K in EntityCollection]: DraftTable<EntityOf<K>> };
+type AnyEntity = EntityOf<EntityCollection>;
+
+export class Draft implements DraftView {
   meta: Meta;
-  readonly scenarios: DraftTable<Scenario>;
-  readonly components: DraftTable<Component>;
-  readonly connections: DraftTable<Connection>;
-  readonly journeys: DraftTable<Journey>;
-  readonly decisions: DraftTable<Design['decisions'][number]>;
-  readonly risks: DraftTable<Risk>;
-  readonly snapshots: DraftTable<Design['snapshots'][number]>;
-  readonly connectionsByComponent: RefCount<Connection>;
-  readonly childrenByParent: RefCount<Component>;
-  readonly journeysByEntry: RefCount<Journey>;
-  readonly componentsByScenario: RefCount<Component>;
-  readonly connectionsByScenario: RefCount<Connection>;
-  readonly journeysByScenario: RefCount<Journey>;
-  readonly risksByFinding: RefCount<Risk>;
+  private readonly tables: Tables;
+  /** The count behind each reference row and unique key. */
+  private readonly counts = new Map<AnyReference | UniqueKey<EntityCollection>, RefCount<AnyEntity>>();
+  /** The counts to update when an entity of a collection is written. */
+  private readonly countsOf = {} as Record<EntityCollection, RefCount<AnyEntity>[]>;
+
+  readonly keepUnknownAttributes: boolean;
 
   constructor(design: Design) {
     this.meta = design.meta;
-    this.scenarios = new DraftTable(design.scenarios);
-    this.components = new DraftTable(design.components);
-    this.connections = new DraftTable(design.connections);
-    this.journeys = new DraftTable(design.journeys);
-    this.decisions = new DraftTable(design.decisions);
-    this.risks = new DraftTable(design.risks);
-    this.snapshots = new DraftTable(design.snapshots);
-    this.connectionsByComponent = new RefCount(
-      this.connections,
-      (e) => e.sourceId,
-      (e) => e.targetId,
-    );
-    this.childrenByParent = new RefCount(this.components, (c) => c.parentId);
-    this.journeysByEntry = new RefCount(this.journeys, (j) => j.entryId);
-    this.componentsByScenario = new RefCount(this.components, (c) => c.scenarioId);
-    this.connectionsByScenario = new RefCount(this.connections, (e) => e.scenarioId);
-    this.journeysByScenario = new RefCount(this.journeys, (j) => j.scenarioId);
-    this.risksByFinding = new RefCount(this.risks, (r) => r.findingId);
+    this.keepUnknownAttributes = isNewerCatalog(design.catalogVersion);
+    const tables: Partial<Record<EntityCollection, DraftTable<AnyEntity>>> = {};
+    for (const key of ENTITY_COLLECTIONS) {
+      tables[key] = new DraftTable<AnyEntity>(design[key]);
+      this.countsOf[key] = [];
+    }
+    this.tables = tables as Tables;
+    for (const ref of REFERENCES) this.track(ref, ref.from, ref.ids);
+    for (const key of ENTITY_COLLECTIONS) {
+      for (const unique of entityRow(key).unique ?? []) {
+        this.track(unique, key, [(entity) => (entity as Record<string, unknown>)[unique.field] as RefIds]);
+      }
+    }
+  }
+
+  private track(
+    row: AnyReference | UniqueKey<EntityCollection>,
+    key: EntityCollection,
+    readers: readonly RefReader<AnyEntity>[],
+  ): void {
+    const count = new RefCount(this.table(key) as DraftTable<AnyEntity>, readers);
+    this.counts.set(row, count);
+    this.countsOf[key].push(count);
+  }
+
+  /** The working table of a collection. */
+  table<K extends EntityCollection>(key: K): DraftTable<EntityOf<K>> {
+    return this.tables[key];
+  }
+
+  /** How many entities refer to `id` through a reference row, or hold `id` in a unique key. */
+  count<K extends EntityCollection>(row: AnyReference | UniqueKey<K>, id: string): number {
+    return this.counts.get(row as AnyReference)?.count(id) ?? 0;
+  }
+
+  find<K extends EntityCollection>(key: K, id: string): EntityOf<K> | undefined {
+    return this.tables[key].get(id);
   }
 
   scenario(id: string): Scenario | undefined {
-    return this.scenarios.get(id);
+    return this.tables.scenarios.get(id);
   }
 
   component(id: string): Component | undefined {
-    return this.components.get(id);
+    return this.tables.components.get(id);
   }
 
+  size(key: EntityCollection): number {
+    return this.tables[key].size;
+  }
+
+  forEach<K extends EntityCollection>(key: K, fn: (entity: EntityOf<K>) => void): void {
+    this.tables[key].forEach(fn);
+  }
+
+  /** Adds a new entity (the caller checked it). */
+  add<K extends EntityCollection>(key: K, entity: EntityOf<K>): void {
+    this.tables[key].add(entity);
+    for (const count of this.countsOf[key]) count.added(entity);
+  }
+
+  /** Replaces `old`, in `slot`, with its next version. */
+  replace<K extends EntityCollection>(key: K, slot: number, old: EntityOf<K>, next: EntityOf<K>): void {
+    this.tables[key].replace(slot, next);
+    for (const count of this.countsOf[key]) {
+      count.removed(old);
+      count.added(next);
+    }
+  }
+
+  /** Removes `entity`, in `slot`. */
+  remove<K extends EntityCollection>(key: K, slot: number, entity: EntityOf<K>): void {
+    this.tables[key].remove(slot);
+    for (const count of this.countsOf[key]) count.removed(entity);
+  }
+
+  /** The edited design: collections that did not change keep their identity. */
   result(design: Design): Design {
-    return {
-      ...design,
-      meta: this.meta,
-      scenarios: this.scenarios.result() as Scenario[],
-      components: this.components.result() as Component[],
-      connections: this.connections.result() as Connection[],
-      journeys: this.journeys.result() as Journey[],
-      decisions: this.decisions.result() as Design['decisions'],
-      risks: this.risks.result() as Risk[],
-      snapshots: this.snapshots.result() as Design['snapshots'],
-    };
+    const result: Design = { ...design, meta: this.meta };
+    for (const key of ENTITY_COLLECTIONS) {
+      (result as Record<EntityCollection, unknown>)[key] = this.tables[key].result();
+    }
+    return result;
   }
 }
 
 /** Thrown inside the loop; turned into an OperationError with the operation's index. */
 export class Refusal extends Error {}
 
-export function refuse(message: string | null): void {
-  if (message !== null) throw new Refusal(message);
+/** Throws a Refusal with `message`, unless it is null. */
+export function refuse(message: string | null | undefined): void {
+  if (message !== null && message !== undefined) throw new Refusal(message);
 }
 
-export function attributesMessage(subject: string, problems: readonly AttributeProblem[]): string | null {
-  const first = problems[0];
-  if (!first) return null;
-  if (problems.length === 1) return `${subject}: ${first.message}`;
-  return `${subject}: ${first.message.replace(/\.$/, '')} (and ${plural(problems.length - 1, 'more problem')}).`;
-}
-
-/** The keys of `changes` that carry a value (an explicit undefined changes nothing). */
-function changedKeys<T extends object>(changes: T): (keyof T & string)[] {
-  return (Object.keys(changes) as (keyof T & string)[]).filter((k) => changes[k] !== undefined);
-}
-
-/** Copies `changes` over `entity` and returns the new entity and the old values of the changed keys. */
-export function patch<T extends object, C extends object>(entity: T, changes: C): { next: T; previous: C } {
-  const next = { ...entity } as Record<string, unknown>;
-  const previous: Record<string, unknown> = {};
-  for (const key of changedKeys(changes)) {
-    previous[key] = (entity as Record<string, unknown>)[key];
-    next[key] = changes[key];
-  }
-  return { next: next as T, previous: previous as C };
-}
-
-/** Applies an attribute patch; `previous` holds the old value of every patched key. */
-export function patchAttributes(
-  bag: Attributes,
-  changes: Attributes,
-): { next: Attributes; previous: Attributes } {
-  const previous: Attributes = {};
-  for (const key of Object.keys(changes)) {
-    const old = bag[key];
-    // A bag is complete for its kind, so every valid key has a value to restore.
-    if (old !== undefined) previous[key] = old;
-  }
-  return { next: { ...bag, ...changes }, previous };
-}
-
-export function sameValue(a: AttrValue, b: AttrValue | undefined): boolean {
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
-  return a === b;
-}
-
+/** "There is no <noun> with id <id> (it may have been removed)." */
 export function missing(what: string, id: string): string {
   return `There is no ${what} with id ${id} (it may have been removed).`;
 }

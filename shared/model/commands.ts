@@ -28,7 +28,9 @@ function lookupOf(design: Design): ModelLookup & { components: Map<string, Compo
 /**
  * Operations that remove the given components and connections with everything that depends on them: the
  * contents of removed boundaries (recursively), connections touching removed components and journeys starting
- * at them. Ordered so applyOperations accepts them: journeys, then connections, then components inner first.
+ * at them, groups left empty or without their source. Explicit journey routes let go of removed connections and
+ * fallbacks of a removed call are unlinked. Ordered so applyOperations accepts them: journeys, route and
+ * fallback updates, connections (fallbacks first), groups, then components inner first.
  */
 export function removeElementsOps(
   design: Design,
@@ -69,13 +71,43 @@ export function removeElementsOps(
       visit(id);
     }
   }
-  const connectionIds = new Set(selection.connectionIds);
+  const selected = new Set(selection.connectionIds);
+  const gone = new Set<string>();
+  for (const e of design.connections) {
+    if (selected.has(e.id) || removed.has(e.sourceId) || removed.has(e.targetId)) gone.add(e.id);
+  }
   const ops: Operation[] = [];
   for (const j of design.journeys) if (removed.has(j.entryId)) ops.push({ type: 'journey.remove', id: j.id });
+  // Explicit routes let go of removed connections; fallbacks of a removed call stay, backing up nothing.
+  for (const j of design.journeys) {
+    if (removed.has(j.entryId) || j.route === null || !j.route.some((id) => gone.has(id))) continue;
+    ops.push({ type: 'journey.update', id: j.id, changes: { route: j.route.filter((id) => !gone.has(id)) } });
+  }
   for (const e of design.connections) {
-    if (connectionIds.has(e.id) || removed.has(e.sourceId) || removed.has(e.targetId)) {
-      ops.push({ type: 'connection.remove', id: e.id });
+    if (!gone.has(e.id) && e.primaryId !== null && gone.has(e.primaryId)) {
+      ops.push({ type: 'connection.update', id: e.id, changes: { primaryId: null } });
     }
+  }
+  // A fallback goes before the call it backs up (the end of a chain first).
+  const byId = new Map(design.connections.map((e) => [e.id, e]));
+  const depth = (id: string): number => {
+    let d = 0;
+    for (let at = byId.get(id); at && at.primaryId !== null && gone.has(at.primaryId) && d < 64; d++)
+      at = byId.get(at.primaryId);
+    return d;
+  };
+  const doomed = design.connections.filter((e) => gone.has(e.id));
+  const depths = new Map(doomed.map((e) => [e.id, depth(e.id)]));
+  doomed.sort((a, b) => (depths.get(b.id) ?? 0) - (depths.get(a.id) ?? 0));
+  for (const e of doomed) ops.push({ type: 'connection.remove', id: e.id });
+  // A group goes with its source, or once it has no member left.
+  const members = new Map<string, number>();
+  for (const e of design.connections) {
+    if (e.groupId !== null && !gone.has(e.id)) members.set(e.groupId, (members.get(e.groupId) ?? 0) + 1);
+  }
+  for (const g of design.groups) {
+    const emptied = (members.get(g.id) ?? 0) === 0 && design.connections.some((e) => e.groupId === g.id);
+    if (removed.has(g.sourceId) || emptied) ops.push({ type: 'group.remove', id: g.id });
   }
   for (const id of order) ops.push({ type: 'component.remove', id });
   return ops;
@@ -86,11 +118,14 @@ export function removeScenarioOps(design: Design, scenarioId: string): Operation
   const componentIds = design.components.filter((c) => c.scenarioId === scenarioId).map((c) => c.id);
   const connectionIds = design.connections.filter((e) => e.scenarioId === scenarioId).map((e) => e.id);
   const ops = removeElementsOps(design, { componentIds, connectionIds });
+  const removedGroups = new Set(ops.flatMap((op) => (op.type === 'group.remove' ? [op.id] : [])));
+  const strayGroups = design.groups.filter((g) => g.scenarioId === scenarioId && !removedGroups.has(g.id));
   const removedJourneys = new Set(ops.flatMap((op) => (op.type === 'journey.remove' ? [op.id] : [])));
   const strays = design.journeys.filter((j) => j.scenarioId === scenarioId && !removedJourneys.has(j.id));
   return [
     ...strays.map((j): Operation => ({ type: 'journey.remove', id: j.id })),
     ...ops,
+    ...strayGroups.map((g): Operation => ({ type: 'group.remove', id: g.id })),
     { type: 'scenario.remove', id: scenarioId },
   ];
 }
@@ -255,5 +290,9 @@ export function setAttributeOps(
 export function changeConnectionKindOps(design: Design, id: string, kind: ConnectionKind): Operation[] {
   const connection = design.connections.find((c) => c.id === id);
   if (!connection || connection.kind === kind) return [];
+  // Only a fallback names a primary; a fallback is no branch of a group.
+  if (kind === 'fallback') return [{ type: 'connection.update', id, changes: { kind, groupId: null } }];
+  if (connection.kind === 'fallback')
+    return [{ type: 'connection.update', id, changes: { kind, primaryId: null } }];
   return [{ type: 'connection.update', id, changes: { kind } }];
 }

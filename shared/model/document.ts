@@ -2,31 +2,35 @@ import { z } from 'zod';
 import { attributesSchema } from './attributes.ts';
 import { idSchema } from './ids.ts';
 import { ALL_KINDS, CONNECTION_KINDS, DATA_CLASSES } from './catalog/types.ts';
+import {
+  coordinateSchema,
+  dateSchema,
+  extentSchema,
+  nameSchema,
+  textOf,
+  textSchema,
+  timestampSchema,
+  viewportOffsetSchema,
+  wellFormed,
+  zoomSchema,
+} from './scalars.ts';
 
 /** The document format this build writes. Older formats are upgraded on read (see upgrade.ts). */
 export const FORMAT_VERSION = 2;
 
 const finite = z.number().finite();
-const nameSchema = z
-  .string()
-  .trim()
-  .min(1, 'A name cannot be empty.')
-  .max(200, 'A name is at most 200 characters.');
-const textSchema = z.string().max(20_000);
-/** ISO-8601 timestamp, e.g. 2026-11-28T07:39:46.000Z. */
-const timestampSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/, 'An ISO-8601 UTC timestamp.');
-/** ISO-8601 date, e.g. 2026-11-28. */
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'An ISO-8601 date (YYYY-MM-DD).');
 
 export const componentKindSchema = z.enum(ALL_KINDS);
 export const connectionKindSchema = z.enum(CONNECTION_KINDS);
 export const dataClassSchema = z.enum(DATA_CLASSES);
 
-export const positionSchema = z.object({ x: finite, y: finite });
-export const sizeSchema = z.object({ width: finite.positive(), height: finite.positive() });
-export const viewportSchema = z.object({ x: finite, y: finite, zoom: finite.positive() });
+export const positionSchema = z.object({ x: coordinateSchema, y: coordinateSchema });
+export const sizeSchema = z.object({ width: extentSchema, height: extentSchema });
+export const viewportSchema = z.object({
+  x: viewportOffsetSchema,
+  y: viewportOffsetSchema,
+  zoom: zoomSchema,
+});
 
 export const scenarioSchema = z.object({
   id: idSchema,
@@ -119,11 +123,11 @@ export const decisionSchema = z.object({
   title: nameSchema,
   status: z.enum(['proposed', 'accepted', 'rejected', 'deprecated', 'superseded']),
   date: dateSchema,
-  deciders: z.array(z.string().max(200)),
+  deciders: z.array(textOf(200)),
   context: textSchema,
   drivers: z.array(textSchema),
   options: z.array(decisionOptionSchema),
-  chosenOption: z.string().max(200).nullable(),
+  chosenOption: textOf(200).nullable(),
   rationale: textSchema,
   consequences: textSchema,
   supersededBy: idSchema.nullable(),
@@ -135,7 +139,7 @@ export const riskSchema = z.object({
   findingId: z.string().regex(/^[a-z0-9-]+@[A-Za-z0-9_-]+$/, 'A finding id is ruleId@targetId.'),
   status: z.enum(['open', 'accepted', 'mitigated', 'false-positive']),
   justification: textSchema,
-  owner: z.string().max(200),
+  owner: textOf(200),
   decidedAt: timestampSchema,
   reviewBy: dateSchema.nullable(),
 });
@@ -146,7 +150,7 @@ export const snapshotSchema = z.object({
   name: nameSchema,
   note: textSchema,
   createdAt: timestampSchema,
-  content: z.string(),
+  content: wellFormed(z.string()),
 });
 
 /** Metrics a scenario comparison can weigh (each is better when lower, except availability). */
@@ -166,10 +170,10 @@ export const settingsSchema = z.object({
   }),
   policy: z.object({
     /** Regions each data class may be stored or processed in; a class not listed is unrestricted. */
-    allowedRegions: z.partialRecord(dataClassSchema, z.array(z.string().max(100))),
+    allowedRegions: z.partialRecord(dataClassSchema, z.array(textOf(100))),
     /** Longest retention allowed per data class, in days. */
     maxRetentionDays: z.partialRecord(dataClassSchema, z.number().int().nonnegative()),
-    eeaRegions: z.array(z.string().max(100)),
+    eeaRegions: z.array(textOf(100)),
   }),
   /** The weighted decision matrix of the Compare view: which metrics count and how much. */
   comparison: z.object({
@@ -243,6 +247,8 @@ export const ENTITY_COLLECTIONS = [
   'snapshots',
 ] as const;
 export type EntityCollection = (typeof ENTITY_COLLECTIONS)[number];
+/** The entity type of a collection: EntityOf<'components'> is Component. */
+export type EntityOf<K extends EntityCollection> = Design[K][number];
 
 /** Settings of a new design: no budget, no policy, AI risk tier not yet assessed. */
 export function defaultSettings(): Settings {

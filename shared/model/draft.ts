@@ -162,56 +162,90 @@ export class DraftTable<T extends { readonly id: string }> {
   }
 }
 
+/** What an entity refers to through one reference field: nothing, an id, or a list of ids. */
+export type RefIds = string | null | readonly string[];
+
+/** Reads one reference field of an entity. A function per field (not a field name) keeps the reads fast. */
+export type RefReader<T> = (item: T) => RefIds;
+
+/** How many times `key` is in `ids`. */
+function occurrences(ids: RefIds, key: string): number {
+  if (ids === key) return 1;
+  if (ids === null || typeof ids === 'string') return 0;
+  let n = 0;
+  for (let i = 0; i < ids.length; i++) if (ids[i] === key) n += 1;
+  return n;
+}
+
 /**
- * How many entities of a table refer to each key (connections per component, children per boundary...).
- * Like DraftTable it scans a few times before it builds counts, then keeps them up to date. An entity refers
- * through one or two key fields (a connection through its source and its target).
+ * How many entities of a table refer to each key through some fields (connections per component through
+ * sourceId and targetId, children per boundary through parentId...). Like DraftTable it scans a few times
+ * before it builds counts, then keeps them up to date.
  */
 export class RefCount<T extends { readonly id: string }> {
   private readonly table: DraftTable<T>;
-  private readonly first: (item: T) => string | null;
-  private readonly second: ((item: T) => string | null) | null;
+  private readonly readers: readonly RefReader<T>[];
   private counts: Map<string, number> | null = null;
   private scans = 0;
 
-  constructor(table: DraftTable<T>, first: (item: T) => string | null, second?: (item: T) => string | null) {
+  constructor(table: DraftTable<T>, readers: readonly RefReader<T>[]) {
     this.table = table;
-    this.first = first;
-    this.second = second ?? null;
+    this.readers = readers;
   }
 
-  /** How many live entities refer to `key`. */
+  /** How many times live entities refer to `key`. */
   count(key: string): number {
     if (this.counts) return this.counts.get(key) ?? 0;
-    const { first, second } = this;
     if (++this.scans > SCANS_BEFORE_INDEX) {
       this.counts = new Map();
       this.table.forEach((item) => this.added(item));
       return this.counts.get(key) ?? 0;
     }
     let n = 0;
+    // Every reference reads one or two fields that mostly hold a single id: naming the readers and testing
+    // for that id first (rather than looping over the readers) keeps this scan, which runs over a whole table
+    // on a removal, as fast as hand-written code.
+    const [first, second, ...more] = this.readers;
     this.table.forEach((item) => {
-      if (first(item) === key) n += 1;
-      if (second !== null && second(item) === key) n += 1;
+      if (first !== undefined) {
+        const ids = first(item);
+        if (ids === key) n += 1;
+        else if (ids !== null && typeof ids !== 'string') n += occurrences(ids, key);
+      }
+      if (second !== undefined) {
+        const ids = second(item);
+        if (ids === key) n += 1;
+        else if (ids !== null && typeof ids !== 'string') n += occurrences(ids, key);
+      }
+      for (const read of more) n += occurrences(read(item), key);
     });
     return n;
   }
 
-  private bump(key: string | null, by: number): void {
-    if (key !== null && this.counts) this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  private bump(item: T, by: number): void {
+    const counts = this.counts;
+    if (!counts) return;
+    for (const read of this.readers) {
+      const ids = read(item);
+      if (typeof ids === 'string') counts.set(ids, (counts.get(ids) ?? 0) + by);
+      else if (ids !== null) for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + by);
+    }
   }
 
   /** Call after `item` was added to the table (or replaced an old version, after `removed(old)`). */
   added(item: T): void {
-    if (!this.counts) return;
-    this.bump(this.first(item), 1);
-    if (this.second) this.bump(this.second(item), 1);
+    this.bump(item, 1);
   }
 
   /** Call after `item` was removed from the table (or is being replaced by a new version). */
   removed(item: T): void {
-    if (!this.counts) return;
-    this.bump(this.first(item), -1);
-    if (this.second) this.bump(this.second(item), -1);
+    this.bump(item, -1);
   }
+}
+
+/** True when two reads of a reference field name the same ids, in the same order. */
+export function sameIds(a: RefIds, b: RefIds): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a === 'string' || typeof b === 'string') return false;
+  return a.length === b.length && a.every((id, i) => id === b[i]);
 }

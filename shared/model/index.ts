@@ -6,6 +6,7 @@ export * from './attributes.ts';
 export * from './attribute-values.ts';
 export * from './catalog/index.ts';
 export * from './document.ts';
+export * from './scalars.ts';
 export * from './ids.ts';
 export * from './operations.ts';
 export { applyOperations, validateDesign } from './apply.ts';

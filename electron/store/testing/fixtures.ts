@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,4 +26,39 @@ export function sha256(file: string): string {
 /** The names in a folder, sorted. */
 export function filesIn(dir: string): string[] {
   return fs.readdirSync(dir).sort();
+}
+
+/** Every file in a folder with its SHA-256 and modification time: equal states mean nothing was touched. */
+export function folderState(dir: string): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const name of filesIn(dir)) {
+    const file = path.join(dir, name);
+    state[name] = `${sha256(file)} ${fs.statSync(file).mtimeMs}`;
+  }
+  return state;
+}
+
+/**
+ * Leaves `file` as a writer killed mid-session would: `sql` committed to a -wal beside it that was never
+ * checkpointed (and the file's header in WAL mode). The work happens on a scratch copy, whose file and -wal
+ * are copied back while its connection is still open.
+ */
+export function withStaleWal(file: string, sql: string): void {
+  const scratchDir = makeTempDir('mlarch-stale-wal-');
+  try {
+    const scratch = path.join(scratchDir, 'scratch.mlarch');
+    fs.copyFileSync(file, scratch);
+    const db = new Database(scratch);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      db.exec(sql);
+      fs.copyFileSync(scratch, file);
+      fs.copyFileSync(`${scratch}-wal`, `${file}-wal`);
+    } finally {
+      db.close();
+    }
+  } finally {
+    removeTempDir(scratchDir);
+  }
 }

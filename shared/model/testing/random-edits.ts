@@ -3,7 +3,7 @@ import { applyOperations } from '../apply.ts';
 import type { AttrValue } from '../attributes.ts';
 import type { AttrSpec } from '../catalog/index.ts';
 import { COMPONENT_KINDS, CONNECTION_KINDS, getConnectionKindSpec, getKindSpec } from '../catalog/index.ts';
-import { removeElementsOps } from '../commands.ts';
+import { changeConnectionKindOps, removeElementsOps } from '../commands.ts';
 import type { Component, Design } from '../document.ts';
 import { createComponent, createConnection, createJourney } from '../factory.ts';
 import { isBoundaryKind } from '../integrity.ts';
@@ -121,13 +121,7 @@ export function editOps(design: Design, edit: EditAction): Operation[] {
       const e = at(design.connections, a);
       if (!e) return [];
       if (b % 3 === 0)
-        return [
-          {
-            type: 'connection.update',
-            id: e.id,
-            changes: { kind: CONNECTION_KINDS[c % CONNECTION_KINDS.length]! },
-          },
-        ];
+        return changeConnectionKindOps(design, e.id, CONNECTION_KINDS[c % CONNECTION_KINDS.length]!);
       if (b % 3 === 1) {
         const target = at(nodes, c);
         if (!target || target.id === e.sourceId) return [];
@@ -140,7 +134,7 @@ export function editOps(design: Design, edit: EditAction): Operation[] {
     }
     case 6: {
       const e = at(design.connections, a);
-      return e ? [{ type: 'connection.remove', id: e.id }] : [];
+      return e ? removeElementsOps(design, { componentIds: [], connectionIds: [e.id] }) : [];
     }
     case 7: {
       const entry = at(nodes, a);
