@@ -79,7 +79,8 @@ export function analyzeJourneyAvailability(
 
   const nodeBudget = options.nodeBudget ?? DEFAULT_NODE_BUDGET;
   const vars = orderVariables(graph, path);
-  const dd = new DecisionDiagram(nodeBudget);
+  // Sized for the usual case (a few dozen nodes per variable) so the store rarely grows and rehashes.
+  const dd = new DecisionDiagram(nodeBudget, 16 * vars.count);
   let root: number;
   let value: number;
   let failure: number;

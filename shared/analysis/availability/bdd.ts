@@ -29,6 +29,8 @@ export class BddBudgetError extends Error {
 const OP_AND = 1;
 const OP_OR = 2;
 const OP_WITHOUT = 3;
+/** ifVariable(v, …) uses op OP_IF_VARIABLE + v in the computed cache. */
+const OP_IF_VARIABLE = 4;
 
 /** A growable stack of frames: one typed array per frame field. */
 export class FrameStack {
@@ -90,10 +92,12 @@ export class DecisionDiagram {
   private cacheMask: number;
   private readonly applyStack = new FrameStack();
   private readonly withoutStack = new FrameStack();
+  private readonly iteStack = new FrameStack();
 
   constructor(nodeBudget: number, initialCapacity = 1 << 12) {
     this.nodeBudget = nodeBudget;
-    const capacity = Math.max(16, initialCapacity);
+    // Powers of two throughout: the unique table's mask relies on it after every doubling.
+    const capacity = nextPowerOfTwo(Math.max(16, Math.min(initialCapacity, nodeBudget)));
     this.level = new Int32Array(capacity);
     this.lo = new Int32Array(capacity);
     this.hi = new Int32Array(capacity);
@@ -140,9 +144,67 @@ export class DecisionDiagram {
     return this.apply(OP_OR, f, g);
   }
 
-  /** if x_v then f else g. */
-  ifVariable(v: number, f: number, g: number): number {
-    return this.or(this.and(this.variable(v), f), this.and(this.negatedVariable(v), g));
+  /**
+   * if x_v then f else g, for any f and g. When v comes before both it is one node; otherwise the parts of f
+   * and g above level v are walked together and copied once, with the test of v inserted below them.
+   * Frames: a = f, b = g, c = level, d = low result.
+   */
+  ifVariable(v: number, f0: number, g0: number): number {
+    const op = OP_IF_VARIABLE + v;
+    const s = this.iteStack;
+    let sp = 1;
+    let ret = 0;
+    s.a[0] = f0;
+    s.b[0] = g0;
+    s.state[0] = 0;
+    while (sp > 0) {
+      const i = sp - 1;
+      const st = s.state[i];
+      if (st === 0) {
+        const f = s.a[i]!;
+        const g = s.b[i]!;
+        const lf = this.level[f]!;
+        const lg = this.level[g]!;
+        if (f === g) ret = f;
+        else if (v < lf && v < lg) ret = this.unique(v, g, f);
+        else if (v <= lf && v <= lg) {
+          // f or g tests v itself (a shared component's own variable): keep the cofactors that agree with v.
+          ret = this.mk(v, lg === v ? this.lo[g]! : g, lf === v ? this.hi[f]! : f);
+        } else {
+          const r = this.cached(op, f, g);
+          if (r < 0) {
+            const m = lf < lg ? lf : lg;
+            s.c[i] = m;
+            s.state[i] = 1;
+            s.ensure(sp);
+            s.a[sp] = lf === m ? this.lo[f]! : f;
+            s.b[sp] = lg === m ? this.lo[g]! : g;
+            s.state[sp] = 0;
+            sp++;
+            continue;
+          }
+          ret = r;
+        }
+        sp--;
+      } else if (st === 1) {
+        s.d[i] = ret;
+        s.state[i] = 2;
+        const f = s.a[i]!;
+        const g = s.b[i]!;
+        const m = s.c[i]!;
+        s.ensure(sp);
+        s.a[sp] = this.level[f] === m ? this.hi[f]! : f;
+        s.b[sp] = this.level[g] === m ? this.hi[g]! : g;
+        s.state[sp] = 0;
+        sp++;
+      } else {
+        const r = this.mk(s.c[i]!, s.d[i]!, ret);
+        this.remember(op, s.a[i]!, s.b[i]!, r);
+        ret = r;
+        sp--;
+      }
+    }
+    return ret;
   }
 
   private unique(v: number, lo: number, hi: number): number {

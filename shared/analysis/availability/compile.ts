@@ -7,9 +7,7 @@ import type { VariableTable } from './variables.ts';
 
 /*
  * The structure function of a journey (DOMAIN.md §2.0, §2.3) compiled to a BDD. S(u), "a call reaching u
- * succeeds", is up(u) AND every step of u succeeds; it is built once per component, callees first, so a
- * component met along several paths is one shared sub-function (one variable), which is what makes shared
- * dependencies exact. Per step:
+ * succeeds", is up(u) AND every step of u succeeds. Per step:
  * - call: soft → true; otherwise not taken → true, taken → S(target) OR S(fallback₁) OR … (fallbacks in order;
  *   their own probability and criticality are ignored: they are taken exactly when what they back up failed);
  * - exclusive choice: the branch the chain variables pick must succeed (a soft branch always does);
@@ -17,7 +15,19 @@ import type { VariableTable } from './variables.ts';
  * - parallel, any / k-of-n: at least k branches answer (taken and served), soft ones counted like any other;
  *   a group of soft branches only cannot fail.
  * Fan-out and retries do not change success here: the same component state answers every call.
- * Conjunctions are folded from the last operand so each apply copies only the (earlier-ordered) left operand.
+ *
+ * Construction is by continuations: a call site is compiled as ITE(S(c), ok, fail), where ok is what the
+ * request does after the call succeeds and fail what it does after it fails (the next fallback, the next
+ * branch of an any group, or failure). Built from the end of the variable order backwards, a tree of calls
+ * then costs one node per variable instead of one standalone S(u) per component (n × depth nodes). A
+ * component met again after its first visit (a shared dependency) is used through its standalone S(c),
+ * compiled once, as (S(c) AND ok) OR fail, which equals the ITE because fail implies ok everywhere here (a
+ * failed call never leaves the request better off than a successful one). When a component's test would
+ * sit above a shared dependency's earlier variables, ifVariable inserts it below them, so the result is the
+ * same reduced BDD either way; the order only decides the cost.
+ *
+ * The recursion over components runs on an explicit stack of generators (a path can be 20,000 calls deep):
+ * a generator yields the call site it needs compiled and is resumed with the result.
  */
 
 export interface CompiledJourney {
@@ -34,110 +44,129 @@ export function compileJourney(
   vars: VariableTable,
   dd: DecisionDiagram,
 ): CompiledJourney {
-  const n = graph.components.length;
-  const withFallbacks = new Int32Array(n).fill(-1);
-  const withoutFallbacks = new Int32Array(n).fill(-1);
-  const fallbackBelow = new Uint8Array(n);
-  const edge = (e: number): GraphConnection => graph.connections[e] as GraphConnection;
-  const target = (e: number): number => edge(e).target;
+  const root = compile(graph, path, vars, dd, true);
+  const anyFallback = path.order.some((u) =>
+    (path.steps[u] ?? []).some((step) => callsOf(step).some((call) => call.fallbacks.length > 0)),
+  );
+  return { root, rootWithoutFallbacks: anyFallback ? compile(graph, path, vars, dd, false) : root };
+}
 
-  const callSucceeds = (call: CallStep, table: Int32Array, useFallbacks: boolean): number => {
-    let acc = FALSE;
+/** A call the driver should compile: over edge `edge`, success → ok, failure → fail. */
+interface Site {
+  readonly edge: number;
+  readonly ok: number;
+  readonly fail: number;
+}
+
+type Compilation = Generator<Site, number, number>;
+
+function compile(
+  graph: ScenarioGraph,
+  path: RequestPath,
+  vars: VariableTable,
+  dd: DecisionDiagram,
+  useFallbacks: boolean,
+): number {
+  const edge = (e: number): GraphConnection => graph.connections[e] as GraphConnection;
+  const hard = (call: CallStep): boolean => edge(call.edge).hard;
+
+  /** The call and, when it fails, its fallbacks in order: success → ok, all failed → fail. */
+  function* served(call: CallStep, ok: number, fail: number): Compilation {
+    let otherwise = fail;
     if (useFallbacks) {
       for (let i = call.fallbacks.length - 1; i >= 0; i--) {
-        acc = dd.or(table[target(call.fallbacks[i] as number)] as number, acc);
+        otherwise = yield { edge: call.fallbacks[i] as number, ok, fail: otherwise };
       }
     }
-    return dd.or(table[target(call.edge)] as number, acc);
-  };
+    return yield { edge: call.edge, ok, fail: otherwise };
+  }
 
-  /** "Not taken, or served": a hard call that may be skipped. */
-  const takenThenServed = (e: number, served: number): number => {
-    const level = vars.edgeLevel[e] as number;
-    if (level === ALWAYS) return served;
-    if (level === NEVER) return TRUE;
-    return dd.or(dd.negatedVariable(level), served);
-  };
+  /** Taken with its probability (not taken → skip), then served (→ ok) or failed (→ fail). */
+  function* gated(call: CallStep, ok: number, fail: number, skip: number): Compilation {
+    const t = vars.edgeLevel[call.edge] as number;
+    if (t === NEVER) return skip;
+    const result = yield* served(call, ok, fail);
+    return t === ALWAYS ? result : dd.ifVariable(t, result, skip);
+  }
 
-  /** "Taken and served": a branch that answers a k-of-n join. */
-  const answers = (e: number, served: number): number => {
-    const level = vars.edgeLevel[e] as number;
-    if (level === ALWAYS) return served;
-    if (level === NEVER) return FALSE;
-    return dd.and(dd.variable(level), served);
-  };
-
-  const stepSucceeds = (step: Step, table: Int32Array, useFallbacks: boolean): number => {
-    const ok = (call: CallStep): number =>
-      edge(call.edge).hard ? callSucceeds(call, table, useFallbacks) : TRUE;
-    if (step.type === 'call') {
-      return edge(step.call.edge).hard ? takenThenServed(step.call.edge, ok(step.call)) : TRUE;
-    }
-    const branches = step.branches;
-    if (step.type === 'exclusive') {
-      if (branches.length === 0) return TRUE;
-      let acc = ok(branches[branches.length - 1] as CallStep);
-      for (let b = branches.length - 2; b >= 0; b--) {
-        const call = branches[b] as CallStep;
-        const link = vars.edgeLevel[call.edge] as number;
-        if (link === ALWAYS) acc = ok(call);
-        else if (link !== NEVER) acc = dd.ifVariable(link, ok(call), acc);
-      }
-      return acc;
-    }
-    if (step.join === 'all') {
-      let acc = TRUE;
-      for (let b = branches.length - 1; b >= 0; b--) {
-        const call = branches[b] as CallStep;
-        if (edge(call.edge).hard) acc = dd.and(takenThenServed(call.edge, ok(call)), acc);
-      }
-      return acc;
-    }
-    if (step.k <= 0 || branches.every((call) => !edge(call.edge).hard)) return TRUE;
-    // atLeast[j]: at least j of the branches after the current one answer. Adding a branch a:
-    // atLeast'[j] = (a AND atLeast[j − 1]) OR atLeast[j], since atLeast[j] implies atLeast[j − 1].
-    const atLeast = new Int32Array(step.k + 1).fill(FALSE);
-    atLeast[0] = TRUE;
-    for (let b = branches.length - 1; b >= 0; b--) {
-      const call = branches[b] as CallStep;
-      const answered = answers(call.edge, callSucceeds(call, table, useFallbacks));
-      for (let j = step.k; j >= 1; j--) {
-        atLeast[j] = dd.or(dd.and(answered, atLeast[j - 1] as number), atLeast[j] as number);
-      }
-    }
-    return atLeast[step.k] as number;
-  };
-
-  const componentSucceeds = (u: number, table: Int32Array, useFallbacks: boolean): number => {
+  /** S(u) with continuations: ITE(S(u), ok, fail). Delegates at most one level deep, for speed. */
+  function* component(u: number, ok: number, fail: number): Compilation {
     const steps = path.steps[u] ?? [];
-    let acc = TRUE;
+    let acc = ok;
     for (let i = steps.length - 1; i >= 0; i--) {
-      acc = dd.and(stepSucceeds(steps[i] as Step, table, useFallbacks), acc);
-    }
-    return dd.and(dd.variable(vars.componentLevel[u] as number), acc);
-  };
-
-  let anyFallback = false;
-  for (let i = path.order.length - 1; i >= 0; i--) {
-    const u = path.order[i] as number;
-    withFallbacks[u] = componentSucceeds(u, withFallbacks, true);
-    let below = false;
-    for (const step of path.steps[u] ?? []) {
-      for (const call of callsOf(step)) {
-        if (call.fallbacks.length > 0 || fallbackBelow[target(call.edge)]) below = true;
+      const s = steps[i] as Step;
+      if (s.type === 'call') {
+        if (hard(s.call)) acc = yield* gated(s.call, acc, fail, acc);
+        continue;
+      }
+      const branches = s.branches;
+      if (s.type === 'exclusive') {
+        const next = acc;
+        let chosen = next;
+        for (let b = branches.length - 1; b >= 0; b--) {
+          const call = branches[b] as CallStep;
+          const link = vars.edgeLevel[call.edge] as number;
+          if (link === NEVER) continue;
+          const result = hard(call) ? yield* served(call, next, fail) : next;
+          chosen = link === ALWAYS ? result : dd.ifVariable(link, result, chosen);
+        }
+        acc = chosen;
+      } else if (s.join === 'all') {
+        for (let b = branches.length - 1; b >= 0; b--) {
+          const call = branches[b] as CallStep;
+          if (hard(call)) acc = yield* gated(call, acc, fail, acc);
+        }
+      } else if (s.k > 0 && branches.some(hard)) {
+        // after[c]: how the request goes on with c answers so far, once the later branches have had their say.
+        let after = Array.from({ length: s.k + 1 }, (_, c) => (c >= s.k ? acc : fail));
+        for (let b = branches.length - 1; b >= 0; b--) {
+          const call = branches[b] as CallStep;
+          const next = [...after];
+          for (let c = 0; c < s.k; c++) {
+            next[c] = yield* gated(call, after[c + 1] as number, after[c] as number, after[c] as number);
+          }
+          after = next;
+        }
+        acc = after[0] as number;
       }
     }
-    fallbackBelow[u] = below ? 1 : 0;
-    anyFallback ||= below;
+    return dd.ifVariable(vars.componentLevel[u] as number, acc, fail);
   }
-  if (anyFallback) {
-    for (let i = path.order.length - 1; i >= 0; i--) {
-      const u = path.order[i] as number;
-      withoutFallbacks[u] = fallbackBelow[u]
-        ? componentSucceeds(u, withoutFallbacks, false)
-        : (withFallbacks[u] as number);
+
+  // The driver: a stack of suspended compilations, each waiting for the call it yielded. A call through the
+  // edge that first reached its target is compiled in place; any other goes through the target's standalone
+  // S(c) (compiled once, as ITE(S(c), TRUE, FALSE)).
+  const standalone = new Int32Array(graph.components.length).fill(-1);
+  const frames: Compilation[] = [component(path.entry, TRUE, FALSE)];
+  /** Per frame: the component whose standalone S it computes, or -1; and the call waiting for it. */
+  const standaloneOf: number[] = [-1];
+  const waiting: (Site | null)[] = [null];
+  let input = 0;
+  for (;;) {
+    const next = (frames[frames.length - 1] as Compilation).next(input);
+    if (next.done) {
+      frames.pop();
+      const u = standaloneOf.pop() as number;
+      const call = waiting.pop() as Site | null;
+      if (frames.length === 0) return next.value;
+      if (u >= 0) standalone[u] = next.value;
+      input = call ? dd.or(dd.and(next.value, call.ok), call.fail) : next.value;
+      continue;
     }
+    const call = next.value;
+    const c = edge(call.edge).target;
+    if (vars.firstEdge[c] === call.edge) {
+      frames.push(component(c, call.ok, call.fail));
+      standaloneOf.push(-1);
+      waiting.push(null);
+    } else if ((standalone[c] as number) >= 0) {
+      input = dd.or(dd.and(standalone[c] as number, call.ok), call.fail);
+      continue;
+    } else {
+      frames.push(component(c, TRUE, FALSE));
+      standaloneOf.push(c);
+      waiting.push(call);
+    }
+    input = 0;
   }
-  const root = withFallbacks[path.entry] as number;
-  return { root, rootWithoutFallbacks: anyFallback ? (withoutFallbacks[path.entry] as number) : root };
 }

@@ -34,6 +34,8 @@ export interface VariableTable {
    * an exclusive branch, the level of the chain link that picks it. ALWAYS or NEVER when constant.
    */
   readonly edgeLevel: Int32Array;
+  /** The call through which the walk first reached each component (its variables follow there); -1 for none. */
+  readonly firstEdge: Int32Array;
   /** True when some branch variable exists (cut sets then quantify over branch outcomes). */
   readonly hasBranchVariables: boolean;
 }
@@ -67,53 +69,55 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
     }
   };
 
-  // Work items on an explicit stack (the path can be thousands of components deep): a component to visit
-  // (≥ 0), or a deferred action that creates the branch variable of a call just before its subtree.
-  type Action = () => void;
-  const stack: (number | Action)[] = [path.entry];
-  while (stack.length > 0) {
-    const item = stack.pop() as number | Action;
-    if (typeof item === 'function') {
-      item();
-      continue;
-    }
-    const u = item;
-    if (componentLevel[u] !== -1) continue;
+  // The probability each call's branch variable gets when the walk reaches it; NaN for a call that needs none
+  // (a soft call outside a k-of-n join). The last branch of a choice gets 1: taken when no link picked another.
+  const pending = new Float64Array(graph.connections.length).fill(Number.NaN);
+  // Work items on an explicit stack (the path can be thousands of components deep): 2e to visit the target
+  // of call e (through e), 2e + 1 to create the branch variable of call e just before the subtree behind it.
+  const firstEdge = new Int32Array(graph.components.length).fill(-1);
+  const stack: number[] = [];
+  const items: number[] = [];
+  const visit = (u: number): void => {
     const c = graph.components[u];
-    if (!c) continue;
+    if (!c) return;
     componentLevel[u] = addVariable(c.serviceAvailability, 1 - c.serviceAvailability, u);
-    const items: (number | Action)[] = [];
+    items.length = 0;
     for (const step of path.steps[u] ?? []) {
       const calls = callsOf(step);
-      const shares = step.type === 'exclusive' ? step.shares : null;
-      // Suffix sums of the shares: a chain link's probability is its share over what is left.
-      const left: number[] = [];
-      if (shares) {
-        let sum = 0;
-        for (let b = shares.length - 1; b >= 0; b--) left[b] = sum += shares[b] ?? 0;
-      }
-      calls.forEach((call, b) => {
+      // A chain link's probability is its share over the shares left (suffix sums, last branch: 1).
+      let left = 0;
+      for (let b = calls.length - 1; b >= 0; b--) {
+        const call = calls[b] as CallStep;
         const edge = graph.connections[call.edge] as GraphConnection;
-        if (shares) {
-          const last = b === calls.length - 1;
-          const share = shares[b] ?? 0;
-          const rest = left[b] ?? 0;
-          items.push(() => {
-            if (last) edgeLevel[call.edge] = ALWAYS;
-            else addBernoulli(call.edge, rest > 0 ? Math.min(1, share / rest) : 0);
-          });
+        if (step.type === 'exclusive') {
+          const share = step.shares[b] ?? 0;
+          left += share;
+          pending[call.edge] = b === calls.length - 1 ? 1 : left > 0 ? Math.min(1, share / left) : 0;
         } else if (edge.hard || (step.type === 'parallel' && step.join !== 'all')) {
           // A soft call never fails the request, except as one of the answers a k-of-n join counts.
-          items.push(() => addBernoulli(call.edge, edge.probability));
+          pending[call.edge] = edge.probability;
         }
-        items.push(edge.target);
-        for (const f of call.fallbacks) {
-          const fallback = graph.connections[f];
-          if (fallback) items.push(fallback.target);
-        }
-      });
+      }
+      for (const call of calls) {
+        if (!Number.isNaN(pending[call.edge] as number)) items.push(2 * call.edge + 1);
+        items.push(2 * call.edge);
+        for (const f of call.fallbacks) items.push(2 * f);
+      }
     }
-    for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as number | Action);
+    for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as number);
+  };
+  visit(path.entry);
+  while (stack.length > 0) {
+    const item = stack.pop() as number;
+    const e = item >> 1;
+    if (item & 1) {
+      addBernoulli(e, pending[e] as number);
+      continue;
+    }
+    const u = (graph.connections[e] as GraphConnection).target;
+    if (componentLevel[u] !== -1) continue;
+    firstEdge[u] = e;
+    visit(u);
   }
 
   return {
@@ -123,6 +127,7 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
     component: Int32Array.from(component),
     componentLevel,
     edgeLevel,
+    firstEdge,
     hasBranchVariables,
   };
 }
