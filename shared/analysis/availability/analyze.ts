@@ -2,10 +2,11 @@ import { assumptionsOf } from '../assumptions.ts';
 import { MINUTES_PER_MONTH } from '../graph.ts';
 import type { GraphComponent, GraphJourney, ScenarioGraph } from '../graph.ts';
 import type { RequestPath } from '../request-path.ts';
-import { BddBudgetError, DecisionDiagram, TRUE } from './bdd.ts';
+import { BddBudgetError, DecisionDiagram } from './bdd.ts';
 import { compileJourney } from './compile.ts';
 import { minimalCutSetFamily, selectCutSets } from './cut-sets.ts';
 import type { LeveledCutSet } from './cut-sets.ts';
+import { DownSetEvaluator } from './point.ts';
 import { diagramProbabilities, failureProbability } from './probability.ts';
 import { quantifyBranches } from './quantify.ts';
 import type {
@@ -118,8 +119,10 @@ export function analyzeJourneyAvailability(
     const allOutcomes = quantifyBranches(dd, root, vars, 'every');
     const family = minimalCutSetFamily(dd, allOutcomes, maxOrder);
     const selection = selectCutSets(dd, family, vars, maxOrder, limit);
-    const someOutcome = quantifyBranches(dd, root, vars, 'some');
-    cutSets = selection.sets.map((set) => describeCutSet(graph, vars, dd, someOutcome, set));
+    const someOutcome = vars.hasBranchVariables
+      ? new DownSetEvaluator(dd, quantifyBranches(dd, root, vars, 'some'))
+      : null;
+    cutSets = selection.sets.map((set) => describeCutSet(graph, vars, someOutcome, set));
     cutSetsTruncated = selection.truncated;
     singles = selection.singles;
   } catch (error) {
@@ -170,11 +173,11 @@ export function analyzeJourneyAvailability(
   };
 }
 
+/** `someOutcome` tells whether the request can still succeed on some branch outcome; null without branches. */
 function describeCutSet(
   graph: ScenarioGraph,
   vars: VariableTable,
-  dd: DecisionDiagram,
-  someOutcome: number,
+  someOutcome: DownSetEvaluator | null,
   set: LeveledCutSet,
 ): CutSet {
   const members = set.levels.map(
@@ -185,15 +188,8 @@ function describeCutSet(
     componentNames: members.map((c) => c.name),
     order: members.length,
     probability: set.probability,
-    conditional: vars.hasBranchVariables && succeedsWithDown(dd, someOutcome, set.levels),
+    conditional: someOutcome !== null && someOutcome.holdsWithDown(set.levels),
   };
-}
-
-/** Evaluates a function of component variables with `down` levels down and every other component up. */
-function succeedsWithDown(dd: DecisionDiagram, root: number, down: readonly number[]): boolean {
-  let n = root;
-  while (n > TRUE) n = down.includes(dd.level[n] as number) ? (dd.lo[n] as number) : (dd.hi[n] as number);
-  return n === TRUE;
 }
 
 function importanceOf(
@@ -213,7 +209,8 @@ function importanceOf(
 }
 
 function methodOf(vars: VariableTable, nodes: number, maxOrder: number): string {
-  const components = vars.component.filter((c) => c >= 0).length;
+  let components = 0;
+  for (const c of vars.component) if (c >= 0) components++;
   const branches = vars.count - components;
   return (
     `Exact: the request's structure function over ${components} component up/down states` +

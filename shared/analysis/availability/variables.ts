@@ -47,18 +47,21 @@ export function callsOf(step: Step): readonly CallStep[] {
 
 /** Orders the variables of `path` (which must have no errors) by a depth-first walk from its entry. */
 export function orderVariables(graph: ScenarioGraph, path: RequestPath): VariableTable {
-  const probability: number[] = [];
-  const complement: number[] = [];
-  const component: number[] = [];
+  // At most one variable per component and one per connection.
+  const capacity = graph.components.length + graph.connections.length;
+  const probability = new Float64Array(capacity);
+  const complement = new Float64Array(capacity);
+  const component = new Int32Array(capacity);
   const componentLevel = new Int32Array(graph.components.length).fill(-1);
   const edgeLevel = new Int32Array(graph.connections.length).fill(ALWAYS);
+  let count = 0;
   let hasBranchVariables = false;
 
   const addVariable = (p: number, q: number, c: number): number => {
-    probability.push(p);
-    complement.push(q);
-    component.push(c);
-    return probability.length - 1;
+    probability[count] = p;
+    complement[count] = q;
+    component[count] = c;
+    return count++;
   };
   const addBernoulli = (edge: number, p: number): void => {
     if (p >= 1) edgeLevel[edge] = ALWAYS;
@@ -77,13 +80,25 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
   const firstEdge = new Int32Array(graph.components.length).fill(-1);
   const stack: number[] = [];
   const items: number[] = [];
+  const pushCall = (call: CallStep): void => {
+    if (!Number.isNaN(pending[call.edge] as number)) items.push(2 * call.edge + 1);
+    items.push(2 * call.edge);
+    for (const f of call.fallbacks) items.push(2 * f);
+  };
   const visit = (u: number): void => {
     const c = graph.components[u];
     if (!c) return;
     componentLevel[u] = addVariable(c.serviceAvailability, 1 - c.serviceAvailability, u);
     items.length = 0;
     for (const step of path.steps[u] ?? []) {
-      const calls = callsOf(step);
+      if (step.type === 'call') {
+        const edge = graph.connections[step.call.edge] as GraphConnection;
+        // A soft call never fails the request: it needs no variable.
+        if (edge.hard) pending[step.call.edge] = edge.probability;
+        pushCall(step.call);
+        continue;
+      }
+      const calls = step.branches;
       // A chain link's probability is its share over the shares left (suffix sums, last branch: 1).
       let left = 0;
       for (let b = calls.length - 1; b >= 0; b--) {
@@ -93,16 +108,12 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
           const share = step.shares[b] ?? 0;
           left += share;
           pending[call.edge] = b === calls.length - 1 ? 1 : left > 0 ? Math.min(1, share / left) : 0;
-        } else if (edge.hard || (step.type === 'parallel' && step.join !== 'all')) {
-          // A soft call never fails the request, except as one of the answers a k-of-n join counts.
+        } else if (edge.hard || step.join !== 'all') {
+          // Soft members count as answers of an any / k-of-n join.
           pending[call.edge] = edge.probability;
         }
       }
-      for (const call of calls) {
-        if (!Number.isNaN(pending[call.edge] as number)) items.push(2 * call.edge + 1);
-        items.push(2 * call.edge);
-        for (const f of call.fallbacks) items.push(2 * f);
-      }
+      for (const call of calls) pushCall(call);
     }
     for (let i = items.length - 1; i >= 0; i--) stack.push(items[i] as number);
   };
@@ -121,10 +132,10 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
   }
 
   return {
-    count: probability.length,
-    probability: Float64Array.from(probability),
-    complement: Float64Array.from(complement),
-    component: Int32Array.from(component),
+    count,
+    probability: probability.slice(0, count),
+    complement: complement.slice(0, count),
+    component: component.slice(0, count),
     componentLevel,
     edgeLevel,
     firstEdge,
