@@ -1,24 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { GraphJourney, ScenarioGraph } from '../graph.ts';
-import { buildRequestPath } from '../request-path.ts';
-import { buildGraph } from '../testing/graph-spec.ts';
 import type { GraphSpec } from '../testing/graph-spec.ts';
-import { analyzeJourneyAvailability } from './analyze.ts';
-import type { AvailabilityOptions } from './types.ts';
-
-const MINUTES_PER_MONTH = 730 * 60;
-
-function analyze(spec: GraphSpec, options?: AvailabilityOptions, transform = (g: ScenarioGraph) => g) {
-  const graph = transform(buildGraph(spec));
-  const journey = graph.journeys[0] as GraphJourney;
-  return analyzeJourneyAvailability(graph, buildRequestPath(graph, journey), journey, options);
-}
+import { analyzeSpec as analyze, cutSetIds as cuts, MINUTES_PER_MONTH } from './testing/analyze-spec.ts';
 
 const value = (spec: GraphSpec): number => analyze(spec).value as number;
-
-/** Cut sets as "a+b" strings, in the order returned. */
-const cuts = (result: ReturnType<typeof analyze>): string[] =>
-  result.cutSets.map((s) => s.componentIds.join('+'));
 
 describe('analyzeJourneyAvailability: shared dependencies (DOMAIN.md §2.3)', () => {
   // Two replicas (0.999) of a service, both depending on one auth service (0.9995).
@@ -241,6 +225,16 @@ describe('analyzeJourneyAvailability: parallel groups', () => {
     expect(value(spec)).toBeCloseTo(0.972, 14);
   });
 
+  it('lists no cut sets, and says why, when the request can fail with every component up', () => {
+    // 2 of 2 where one branch is only taken half the time: A = 0.5 × 0.9 × 0.9.
+    const spec = group('k-of-n', three.slice(0, 2));
+    spec.connections[0] = { ...spec.connections[0], probability: 0.5 } as (typeof spec.connections)[number];
+    const result = analyze(spec);
+    expect(result.value).toBeCloseTo(0.405, 14);
+    expect(result.cutSets).toEqual([]);
+    expect(result.warnings).toEqual([expect.stringMatching(/can fail with every component up/)]);
+  });
+
   it('join all needs every hard branch; a soft branch does not count', () => {
     const spec = group('all', [
       { id: 'h', availability: 0.9 },
@@ -257,149 +251,5 @@ describe('analyzeJourneyAvailability: parallel groups', () => {
     ]);
     spec.connections[0] = { ...spec.connections[0], probability: 0.5 } as (typeof spec.connections)[number];
     expect(value(spec)).toBeCloseTo(1 - 0.55 * 0.2, 14); // 0.89
-  });
-});
-
-describe('analyzeJourneyAvailability: cut sets, extra nine and importance', () => {
-  // entry (0.999) → svc (0.99) → any of r1 (0.9), r2 (0.8); SLO 0.99.
-  const design: GraphSpec = {
-    components: [
-      { id: 'entry', availability: 0.999 },
-      { id: 'svc', availability: 0.99 },
-      { id: 'r1', availability: 0.9 },
-      { id: 'r2', availability: 0.8 },
-    ],
-    groups: [{ id: 'any', type: 'parallel', join: 'any' }],
-    connections: [
-      { from: 'entry', to: 'svc' },
-      { from: 'svc', to: 'r1', group: 'any' },
-      { from: 'svc', to: 'r2', group: 'any' },
-    ],
-    journeys: [{ entry: 'entry', availabilitySlo: 0.99 }],
-  };
-
-  it('A = 0.999 × 0.99 × (1 − 0.1 × 0.2), below the SLO', () => {
-    const result = analyze(design);
-    expect(result.value).toBeCloseTo(0.9692298, 14);
-    expect(result.slo).toBe(0.99);
-    expect(result.meetsSlo).toBe(false);
-    expect(analyze({ ...design, journeys: [{ entry: 'entry', availabilitySlo: 0.95 }] }).meetsSlo).toBe(true);
-    expect(analyze({ ...design, journeys: [{ entry: 'entry' }] }).meetsSlo).toBeNull();
-  });
-
-  it('sorts cut sets by order, then probability, and lists single points of failure apart', () => {
-    const result = analyze(design);
-    expect(cuts(result)).toEqual(['svc', 'entry', 'r1+r2']);
-    expect(result.cutSets.map((s) => s.order)).toEqual([1, 1, 2]);
-    expect(result.cutSets[2]?.probability).toBeCloseTo(0.02, 15);
-    expect(result.cutSets[2]?.componentNames).toEqual(['r1', 'r2']);
-    expect(result.singlePointsOfFailure).toEqual(['entry', 'svc']);
-    expect(result.cutSetsTruncated).toBe(false);
-  });
-
-  it('caps the list and says so, keeping every single point of failure', () => {
-    const result = analyze(design, { cutSetLimit: 2 });
-    expect(cuts(result)).toEqual(['svc', 'entry']);
-    expect(result.cutSetsTruncated).toBe(true);
-    expect(result.singlePointsOfFailure).toEqual(['entry', 'svc']);
-    expect(cuts(analyze(design, { maxCutSetOrder: 1 }))).toEqual(['svc', 'entry']);
-  });
-
-  it('flags single points whose unavailability exceeds (1 − SLO) / 10', () => {
-    // Allowed: 0.001. svc (0.01) breaks the rule; entry (0.001) just meets it.
-    expect(analyze(design).extraNine).toEqual([
-      {
-        componentId: 'svc',
-        componentName: 'svc',
-        availability: 0.99,
-        requiredAvailability: expect.closeTo(0.999, 14),
-      },
-    ]);
-    expect(analyze({ ...design, journeys: [{ entry: 'entry' }] }).extraNine).toEqual([]);
-  });
-
-  it('gives Birnbaum importance P(S | up) − P(S | down), largest first', () => {
-    const result = analyze(design);
-    expect(result.importance).toEqual([
-      { componentId: 'svc', birnbaum: expect.closeTo(0.999 * 0.98, 14) },
-      { componentId: 'entry', birnbaum: expect.closeTo(0.99 * 0.98, 14) },
-      { componentId: 'r1', birnbaum: expect.closeTo(0.999 * 0.99 * 0.2, 14) },
-      { componentId: 'r2', birnbaum: expect.closeTo(0.999 * 0.99 * 0.1, 14) },
-    ]);
-  });
-
-  it('handles a series chain 30,000 components deep without recursion', () => {
-    const n = 30_000;
-    const components = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, availability: 0.99999 }));
-    const connections = Array.from({ length: n - 1 }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` }));
-    const result = analyze({ components, connections, journeys: [{ entry: 'c0' }] });
-    expect(result.value).toBeCloseTo(0.99999 ** n, 12);
-    expect(result.singlePointsOfFailure).toHaveLength(n);
-    expect(result.cutSets).toHaveLength(200);
-    expect(result.cutSetsTruncated).toBe(true);
-  });
-});
-
-describe('analyzeJourneyAvailability: reports', () => {
-  it('has no value when the request path has errors, and carries them', () => {
-    const result = analyze({
-      components: [{ id: 'a' }, { id: 'b' }],
-      connections: [
-        { from: 'a', to: 'b' },
-        { from: 'b', to: 'a' },
-      ],
-      journeys: [{ entry: 'a' }],
-    });
-    expect(result.value).toBeNull();
-    expect(result.downtimeMinutesPerMonth).toBeNull();
-    expect(result.meetsSlo).toBeNull();
-    expect(result.errors.join(' ')).toMatch(/sync cycle/);
-    expect(result.cutSets).toEqual([]);
-  });
-
-  it('stops at the node budget with an error a user can act on', () => {
-    const result = analyze(
-      {
-        components: [{ id: 'a' }, { id: 'b' }, { id: 'c' }],
-        connections: [
-          { from: 'a', to: 'b' },
-          { from: 'b', to: 'c' },
-        ],
-        journeys: [{ entry: 'a' }],
-      },
-      { nodeBudget: 3 },
-    );
-    expect(result.value).toBeNull();
-    expect(result.errors).toEqual([
-      expect.stringMatching(/more than 3 decision-diagram nodes.*Narrow the journey/),
-    ]);
-  });
-
-  it('lists the assumptions behind the inputs it read and says how it computed', () => {
-    const result = analyze(
-      {
-        components: [{ id: 'gw' }, { id: 'svc', availability: 0.999 }],
-        connections: [{ from: 'gw', to: 'svc' }],
-        journeys: [{ entry: 'gw' }],
-      },
-      {},
-      (graph) => ({
-        ...graph,
-        components: graph.components.map((c) => ({
-          ...c,
-          attributes: { availability: 0.999, replicas: null },
-        })),
-        connections: graph.connections.map((e) => ({ ...e, attributes: { probability: 1 } })),
-      }),
-    );
-    expect(result.assumptions.map((a) => `${a.elementId}.${a.key}:${a.reason}`)).toEqual([
-      'gw.availability:assumed',
-      'gw.replicas:unknown',
-      'svc.availability:assumed',
-      'svc.replicas:unknown',
-      'gw>svc.probability:default',
-    ]);
-    expect(result.method).toMatch(/binary decision diagram/);
-    expect(result.method).toMatch(/Rauzy/);
   });
 });

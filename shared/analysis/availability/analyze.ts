@@ -2,7 +2,7 @@ import { assumptionsOf } from '../assumptions.ts';
 import { MINUTES_PER_MONTH } from '../graph.ts';
 import type { GraphComponent, GraphJourney, ScenarioGraph } from '../graph.ts';
 import type { RequestPath } from '../request-path.ts';
-import { BddBudgetError, DecisionDiagram } from './bdd.ts';
+import { BddBudgetError, DecisionDiagram, TRUE } from './bdd.ts';
 import { compileJourney } from './compile.ts';
 import { minimalCutSetFamily, selectCutSets } from './cut-sets.ts';
 import type { LeveledCutSet } from './cut-sets.ts';
@@ -113,11 +113,18 @@ export function analyzeJourneyAvailability(
   const maxOrder = Math.min(MAX_CUT_SET_ORDER, Math.max(1, Math.floor(options.maxCutSetOrder ?? 3)));
   const limit = Math.max(0, Math.floor(options.cutSetLimit ?? DEFAULT_CUT_SET_LIMIT));
   let cutSets: CutSet[] = [];
-  let cutSetsTruncated = false;
+  let cutSetsTruncated: boolean;
   let singles: readonly number[] = [];
   try {
     const allOutcomes = quantifyBranches(dd, root, vars, 'every');
     const family = minimalCutSetFamily(dd, allOutcomes, maxOrder);
+    if (family === TRUE) {
+      warnings.push(
+        `A request of ${quote(journey.name)} can fail with every component up (a k-of-n group whose ` +
+          'probabilistic branches can leave too few answers), so no set of component failures is a minimal ' +
+          'cut set. Raise those branches’ probabilities or lower k.',
+      );
+    }
     const selection = selectCutSets(dd, family, vars, maxOrder, limit);
     const someOutcome = vars.hasBranchVariables
       ? new DownSetEvaluator(dd, quantifyBranches(dd, root, vars, 'some'))
@@ -215,7 +222,7 @@ function methodOf(vars: VariableTable, nodes: number, maxOrder: number): string 
   return (
     `Exact: the request's structure function over ${components} component up/down states` +
     (branches > 0 ? ` and ${branches} branch variables` : '') +
-    ` was compiled to a binary decision diagram (${nodes.toLocaleString('en-US')} nodes); availability and ` +
+    ` was compiled to a binary decision diagram (${nodes.toLocaleString('en-US')} nodes built); availability and ` +
     `Birnbaum importances come from one pass over it, minimal cut sets up to order ${maxOrder} from Rauzy's ` +
     'minimal-solutions algorithm with branch outcomes quantified. Downtime is over a 730-hour month.'
   );

@@ -1,3 +1,5 @@
+import { FrameStack } from './frame-stack.ts';
+
 /*
  * A reduced ordered binary decision diagram store (Bryant 1986) in typed arrays: no object per node, no string
  * keys, so 10⁵–10⁶ nodes stay cheap. Nodes are hash-consed in one unique table; a node's children always have
@@ -31,40 +33,6 @@ const OP_OR = 2;
 const OP_WITHOUT = 3;
 /** ifVariable(v, …) uses op OP_IF_VARIABLE + v in the computed cache. */
 const OP_IF_VARIABLE = 4;
-
-/** A growable stack of frames: one typed array per frame field. */
-export class FrameStack {
-  a: Int32Array;
-  b: Int32Array;
-  c: Int32Array;
-  d: Int32Array;
-  state: Uint8Array;
-  constructor(capacity = 1024) {
-    this.a = new Int32Array(capacity);
-    this.b = new Int32Array(capacity);
-    this.c = new Int32Array(capacity);
-    this.d = new Int32Array(capacity);
-    this.state = new Uint8Array(capacity);
-  }
-
-  /** Makes room for frame index `sp`. */
-  ensure(sp: number): void {
-    if (sp < this.state.length) return;
-    const size = this.state.length * 2;
-    const grow = (old: Int32Array): Int32Array => {
-      const next = new Int32Array(size);
-      next.set(old);
-      return next;
-    };
-    this.a = grow(this.a);
-    this.b = grow(this.b);
-    this.c = grow(this.c);
-    this.d = grow(this.d);
-    const state = new Uint8Array(size);
-    state.set(this.state);
-    this.state = state;
-  }
-}
 
 function hash3(x: number, y: number, z: number): number {
   let h = Math.imul(x, 0x9e3779b1) ^ Math.imul(y, 0x85ebca6b) ^ Math.imul(z, 0xc2b2ae35);
@@ -108,7 +76,7 @@ export class DecisionDiagram {
     const bucketCount = nextPowerOfTwo(capacity * 2);
     this.buckets = new Int32Array(bucketCount);
     this.bucketMask = bucketCount - 1;
-    const cacheSize = nextPowerOfTwo(capacity);
+    const cacheSize = Math.min(capacity, 1 << 20);
     this.cacheA = new Int32Array(cacheSize).fill(-1);
     this.cacheB = new Int32Array(cacheSize);
     this.cacheOp = new Int32Array(cacheSize);
@@ -249,8 +217,8 @@ export class DecisionDiagram {
       while (this.buckets[i] !== 0) i = (i + 1) & this.bucketMask;
       this.buckets[i] = n;
     }
-    // The computed cache grows with the store (up to 4 M entries); entries are simply dropped.
-    const cacheSize = Math.min(capacity, 1 << 22);
+    // The computed cache grows with the store (up to 1 M entries); entries are simply dropped.
+    const cacheSize = Math.min(capacity, 1 << 20);
     if (cacheSize > this.cacheA.length) {
       this.cacheA = new Int32Array(cacheSize).fill(-1);
       this.cacheB = new Int32Array(cacheSize);
@@ -276,12 +244,11 @@ export class DecisionDiagram {
   /** AND / OR of two BDDs (Bryant's apply), iterative. Frames: a = f, b = g, c = level, d = low result. */
   private apply(op: number, f0: number, g0: number): number {
     const s = this.applyStack;
-    let sp = 0;
+    let sp = 1;
     let ret = 0;
     s.a[0] = f0;
     s.b[0] = g0;
     s.state[0] = 0;
-    sp = 1;
     while (sp > 0) {
       const i = sp - 1;
       const st = s.state[i];
@@ -360,7 +327,7 @@ export class DecisionDiagram {
       if (st === 0) {
         const p = s.a[i]!;
         const q = s.b[i]!;
-        let r = -1;
+        let r: number;
         if (q === FALSE) r = p;
         else if (p === FALSE || q === TRUE || p === q) r = FALSE;
         // q is a minimal family other than {∅}, so it does not hold ∅: {∅} keeps its only set.

@@ -1,4 +1,5 @@
-import { FALSE, FrameStack, TRUE } from './bdd.ts';
+import { FALSE, TRUE } from './bdd.ts';
+import { FrameStack } from './frame-stack.ts';
 import type { DecisionDiagram } from './bdd.ts';
 import type { VariableTable } from './variables.ts';
 
@@ -35,9 +36,9 @@ export function minimalCutSetFamily(dd: DecisionDiagram, allUp: number, maxOrder
     const k = s.b[i]!;
     const st = s.state[i];
     if (st === 0) {
-      let r = -1;
-      if (!survives[node])
-        r = TRUE; // fails with nothing down: {∅}, the only minimal set
+      let r: number;
+      // Fails with nothing down: {∅}, the only minimal set.
+      if (!survives[node]) r = TRUE;
       else if (node === TRUE || k === 0) r = FALSE;
       else r = memo[node * orders + k]!;
       if (r >= 0) {

@@ -1,4 +1,5 @@
-import { FrameStack, TRUE } from './bdd.ts';
+import { TRUE } from './bdd.ts';
+import { FrameStack } from './frame-stack.ts';
 import type { DecisionDiagram } from './bdd.ts';
 import type { VariableTable } from './variables.ts';
 
