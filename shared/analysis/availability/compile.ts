@@ -1,6 +1,6 @@
 import type { GraphConnection, ScenarioGraph } from '../graph.ts';
 import type { CallStep, RequestPath, Step } from '../request-path.ts';
-import { FALSE, TRUE } from './bdd.ts';
+import { BddBudgetError, FALSE, TRUE } from './bdd.ts';
 import type { DecisionDiagram } from './bdd.ts';
 import { ALWAYS, NEVER, callsOf } from './variables.ts';
 import type { VariableTable } from './variables.ts';
@@ -141,6 +141,9 @@ function compile(
   /** Per frame: the component whose standalone S it computes, or -1; and the call waiting for it. */
   const standaloneOf: number[] = [-1];
   const waiting: (Site | null)[] = [null];
+  // Compiling a call site always makes or finds nodes, but a k-of-n branch is compiled once per count of
+  // answers; counting sites against the node budget bounds the time as well as the memory.
+  let sites = 0;
   let input = 0;
   for (;;) {
     const next = (frames[frames.length - 1] as Compilation).next(input);
@@ -155,6 +158,7 @@ function compile(
     }
     const call = next.value;
     const c = edge(call.edge).target;
+    if (++sites > dd.nodeBudget) throw new BddBudgetError(dd.nodeBudget);
     if (vars.firstEdge[c] === call.edge) {
       frames.push(component(c, call.ok, call.fail));
       standaloneOf.push(-1);
