@@ -144,8 +144,11 @@ describe('analyzeJourneyAvailability: reports', () => {
   it('lists the assumptions behind the inputs it read and says how it computed', () => {
     const result = analyze(
       {
-        components: [{ id: 'gw' }, { id: 'svc', availability: 0.999 }],
-        connections: [{ from: 'gw', to: 'svc' }],
+        components: [{ id: 'gw' }, { id: 'svc', availability: 0.999 }, { id: 'backup' }],
+        connections: [
+          { from: 'gw', to: 'svc' },
+          { from: 'gw', to: 'backup', primary: 'gw>svc' },
+        ],
         journeys: [{ entry: 'gw' }],
       },
       {},
@@ -155,15 +158,21 @@ describe('analyzeJourneyAvailability: reports', () => {
           ...c,
           attributes: { availability: 0.999, replicas: null },
         })),
-        connections: graph.connections.map((e) => ({ ...e, attributes: { probability: 1 } })),
+        // Both at their catalog defaults (a fallback's is 0.01).
+        connections: graph.connections.map((e) => ({
+          ...e,
+          attributes: { probability: e.kind === 'fallback' ? 0.01 : 1 },
+        })),
       }),
     );
     expect(result.assumptions.map((a) => `${a.elementId}.${a.key}:${a.reason}`)).toEqual([
       'gw.availability:assumed',
       'gw.replicas:unknown',
+      'backup.availability:assumed',
+      'backup.replicas:unknown',
       'svc.availability:assumed',
       'svc.replicas:unknown',
-      'gw>svc.probability:default',
+      'gw>svc.probability:default', // the fallback's probability is not read, so it is not listed
     ]);
     expect(result.method).toMatch(/binary decision diagram/);
     expect(result.method).toMatch(/Rauzy/);

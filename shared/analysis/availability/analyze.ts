@@ -1,6 +1,7 @@
 import { assumptionsOf } from '../assumptions.ts';
 import { MINUTES_PER_MONTH } from '../graph.ts';
-import type { GraphComponent, GraphJourney, ScenarioGraph } from '../graph.ts';
+import type { GraphComponent, GraphConnection, GraphJourney, ScenarioGraph } from '../graph.ts';
+import { isFallback } from '../request-path.ts';
 import type { RequestPath } from '../request-path.ts';
 import { BddBudgetError, DecisionDiagram, TRUE } from './bdd.ts';
 import { compileJourney } from './compile.ts';
@@ -54,7 +55,8 @@ export function analyzeJourneyAvailability(
   const assumptions = assumptionsOf(graph, {
     components: path.order.length > 0 ? path.order : [journey.entry],
     componentKeys: COMPONENT_KEYS,
-    connections: path.syncEdges,
+    // A fallback's own probability is never read: it is taken exactly when its primary fails.
+    connections: path.syncEdges.filter((e) => !isFallback(graph.connections[e] as GraphConnection)),
     connectionKeys: CONNECTION_KEYS,
   });
   const slo = journey.availabilitySlo;
