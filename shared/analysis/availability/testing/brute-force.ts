@@ -96,6 +96,8 @@ export function bruteForceAvailability(graph: ScenarioGraph, path: RequestPath):
   };
 
   const served = (call: CallStep): Uint8Array => {
+    // Only read, never written: a call without fallbacks is served exactly where its target succeeds.
+    if (call.fallbacks.length === 0) return tables[edge(call.edge).target] as Uint8Array;
     const out = new Uint8Array(states);
     for (const e of [call.edge, ...call.fallbacks]) {
       const t = tables[edge(e).target] as Uint8Array;
