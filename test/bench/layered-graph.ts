@@ -31,7 +31,7 @@ export function layeredGraph(options: LayeredGraphOptions): ScenarioGraph {
   const components: ComponentSpec[] = [];
   const connections: ConnectionSpec[] = [];
   const groups: GroupSpec[] = [];
-  const add = (id: string, availability = pick([0.999, 0.9995, 0.9999])): string => {
+  const add = (id: string, availability = pick([0.9999, 0.99995, 0.99999])): string => {
     const replicas = chance(0.3) ? 2 : 1;
     components.push({
       id,
@@ -47,7 +47,7 @@ export function layeredGraph(options: LayeredGraphOptions): ScenarioGraph {
     return id;
   };
 
-  for (const name of SHARED) add(name, 0.9999);
+  for (const name of SHARED) add(name, 0.99999);
   const gateway = add('gateway');
   const queue = [gateway];
   let head = 0;
