@@ -1,24 +1,14 @@
 import { assumptionsOf } from '../assumptions.ts';
 import { MINUTES_PER_MONTH } from '../graph.ts';
-import type { GraphComponent, GraphConnection, GraphJourney, ScenarioGraph } from '../graph.ts';
+import type { GraphConnection, GraphJourney, ScenarioGraph } from '../graph.ts';
 import { isFallback } from '../request-path.ts';
 import type { RequestPath } from '../request-path.ts';
-import { BddBudgetError, DecisionDiagram, TRUE } from './bdd.ts';
+import { BddBudgetError, DecisionDiagram } from './bdd.ts';
 import { compileJourney } from './compile.ts';
-import { minimalCutSetFamily, selectCutSets } from './cut-sets.ts';
-import type { LeveledCutSet } from './cut-sets.ts';
-import { DownSetEvaluator } from './point.ts';
 import { diagramProbabilities, failureProbability } from './probability.ts';
-import { quantifyBranches } from './quantify.ts';
-import type {
-  AvailabilityOptions,
-  ComponentImportance,
-  CutSet,
-  ExtraNineBreach,
-  JourneyAvailability,
-} from './types.ts';
+import { cutSetReport, extraNineBreaches, importanceOf, methodOf, quote } from './report.ts';
+import type { AvailabilityOptions, JourneyAvailability } from './types.ts';
 import { orderVariables } from './variables.ts';
-import type { VariableTable } from './variables.ts';
 
 /*
  * A journey's availability (DOMAIN.md §2.3): the exact probability that one request succeeds, from the BDD of
@@ -114,53 +104,8 @@ export function analyzeJourneyAvailability(
 
   const maxOrder = Math.min(MAX_CUT_SET_ORDER, Math.max(1, Math.floor(options.maxCutSetOrder ?? 3)));
   const limit = Math.max(0, Math.floor(options.cutSetLimit ?? DEFAULT_CUT_SET_LIMIT));
-  let cutSets: CutSet[] = [];
-  let cutSetsTruncated: boolean;
-  let singles: readonly number[] = [];
-  try {
-    const allOutcomes = quantifyBranches(dd, root, vars, 'every');
-    const family = minimalCutSetFamily(dd, allOutcomes, maxOrder);
-    if (family === TRUE) {
-      warnings.push(
-        `A request of ${quote(journey.name)} can fail with every component up (a k-of-n group whose ` +
-          'probabilistic branches can leave too few answers), so no set of component failures is a minimal ' +
-          'cut set. Raise those branches’ probabilities or lower k.',
-      );
-    }
-    const selection = selectCutSets(dd, family, vars, maxOrder, limit);
-    const someOutcome = vars.hasBranchVariables
-      ? new DownSetEvaluator(dd, quantifyBranches(dd, root, vars, 'some'))
-      : null;
-    cutSets = selection.sets.map((set) => describeCutSet(graph, vars, someOutcome, set));
-    cutSetsTruncated = selection.truncated;
-    singles = selection.singles;
-  } catch (error) {
-    if (!(error instanceof BddBudgetError)) throw error;
-    cutSetsTruncated = true;
-    warnings.push(
-      'Minimal cut sets were not computed: they need more decision-diagram nodes than the analysis allows. ' +
-        'The availability figure is exact; narrow the route to see the cut sets.',
-    );
-  }
-
-  const componentAt = (level: number): GraphComponent =>
-    graph.components[vars.component[level] as number] as GraphComponent;
-  const extraNine: ExtraNineBreach[] = [];
-  if (slo !== null) {
-    // Treynor et al. 2017, "The calculus of service availability": a critical dependency should have about
-    // ten times less unavailability than the service's objective allows.
-    const allowed = (1 - slo) / 10;
-    for (const level of singles) {
-      if ((vars.complement[level] as number) <= allowed * (1 + 1e-9)) continue;
-      const c = componentAt(level);
-      extraNine.push({
-        componentId: c.id,
-        componentName: c.name,
-        availability: c.serviceAvailability,
-        requiredAvailability: 1 - allowed,
-      });
-    }
-  }
+  const report = cutSetReport(graph, journey, dd, root, vars, maxOrder, limit);
+  warnings.push(...report.warnings);
 
   return {
     journeyId: journey.id,
@@ -170,66 +115,14 @@ export function analyzeJourneyAvailability(
     degradedMinutesPerMonth: degraded * MINUTES_PER_MONTH,
     slo,
     meetsSlo: slo === null ? null : value >= slo - SLO_TOLERANCE,
-    cutSets,
-    cutSetsTruncated,
-    singlePointsOfFailure: singles.map((level) => componentAt(level).id),
-    extraNine,
+    cutSets: report.cutSets,
+    cutSetsTruncated: report.truncated,
+    singlePointsOfFailure: report.singles.map((c) => c.id),
+    extraNine: slo === null ? [] : extraNineBreaches(report.singles, slo),
     importance: importanceOf(graph, path, vars, birnbaum),
     method: methodOf(vars, diagramNodes, maxOrder),
     assumptions,
     errors,
     warnings,
   };
-}
-
-/** `someOutcome` tells whether the request can still succeed on some branch outcome; null without branches. */
-function describeCutSet(
-  graph: ScenarioGraph,
-  vars: VariableTable,
-  someOutcome: DownSetEvaluator | null,
-  set: LeveledCutSet,
-): CutSet {
-  const members = set.levels.map(
-    (level) => graph.components[vars.component[level] as number] as GraphComponent,
-  );
-  return {
-    componentIds: members.map((c) => c.id),
-    componentNames: members.map((c) => c.name),
-    order: members.length,
-    probability: set.probability,
-    conditional: someOutcome !== null && someOutcome.holdsWithDown(set.levels),
-  };
-}
-
-function importanceOf(
-  graph: ScenarioGraph,
-  path: RequestPath,
-  vars: VariableTable,
-  birnbaum: Float64Array,
-): ComponentImportance[] {
-  const list: ComponentImportance[] = [];
-  for (const u of path.order) {
-    const level = vars.componentLevel[u] as number;
-    const c = graph.components[u];
-    if (c && level >= 0) list.push({ componentId: c.id, birnbaum: birnbaum[level] as number });
-  }
-  // Array.prototype.sort is stable: equal importances keep the path order.
-  return list.sort((a, b) => b.birnbaum - a.birnbaum);
-}
-
-function methodOf(vars: VariableTable, nodes: number, maxOrder: number): string {
-  let components = 0;
-  for (const c of vars.component) if (c >= 0) components++;
-  const branches = vars.count - components;
-  return (
-    `Exact: the request's structure function over ${components} component up/down states` +
-    (branches > 0 ? ` and ${branches} branch variables` : '') +
-    ` was compiled to a binary decision diagram (${nodes.toLocaleString('en-US')} nodes built); availability and ` +
-    `Birnbaum importances come from one pass over it, minimal cut sets up to order ${maxOrder} from Rauzy's ` +
-    'minimal-solutions algorithm with branch outcomes quantified. Downtime is over a 730-hour month.'
-  );
-}
-
-function quote(name: string): string {
-  return `"${name}"`;
 }
