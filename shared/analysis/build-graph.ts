@@ -13,7 +13,7 @@ import type {
   TokenFacts,
 } from './graph.ts';
 import { defaultRoute } from './route.ts';
-import { serviceAvailability } from './service-availability.ts';
+import { effectiveServiceAvailability } from './availability/effective.ts';
 
 /*
  * Design → ScenarioGraph: the one place where attribute bags become numbers with units. Built once per revision
@@ -105,7 +105,7 @@ function graphComponent(c: Component, index: number): GraphComponent {
     llm: llmFacts(c),
     tokens: tokenFacts(c),
     availability,
-    serviceAvailability: serviceAvailability({
+    serviceAvailability: effectiveServiceAvailability({
       availability,
       scope: a.availability_scope === 'whole-service' ? 'whole-service' : 'per-replica',
       redundancy:
