@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.tsx';
 import { Palette } from './canvas/Palette.tsx';
@@ -8,6 +9,8 @@ import { DesignDialogs } from './panels/DesignDialogs.tsx';
 import { Dock } from './panels/dock/Dock.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { TopBar } from './panels/TopBar.tsx';
+import { showDesignDialog } from './store/designDialogs.ts';
+import { useJourneyView } from './store/journeyView.ts';
 
 function EditorLayout() {
   // Before the editor's shortcuts: its Escape must not clear the selection when it leaves route editing.
@@ -15,6 +18,14 @@ function EditorLayout() {
   useEditorShortcuts();
   useEditMenuCommands();
   useScenarioGuard();
+  // A dialog or route editing left open belongs to the document being closed, not to the next one.
+  useEffect(
+    () => () => {
+      showDesignDialog(null);
+      useJourneyView.getState().setRouteEditing(false);
+    },
+    [],
+  );
   return (
     <div className="editor">
       <TopBar />
