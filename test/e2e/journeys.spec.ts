@@ -180,3 +180,48 @@ test('a selected journey highlights its path; a route is edited by clicking conn
   onDisk = (await readFromDisk(host, await onlyDocumentPath(host))) as unknown as typeof onDisk;
   expect(onDisk.journeys[0]?.route).toBeNull();
 });
+
+test('from the keyboard: the journey list, the entry picker, route editing with checkboxes', async ({
+  app: page,
+}) => {
+  await createFromNlpTemplate(page, 'Keys');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Alt+j');
+  const list = page.getByRole('dialog', { name: 'Journeys' });
+  await expect(list.getByRole('button', { name: /^Whole design/ })).toBeFocused();
+  await list.getByRole('button', { name: 'New journey…' }).click();
+
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  const entry = dialog.getByLabel('Entry component');
+  await expect(entry).toBeFocused();
+  // Client apps first, then API gateways, then the rest by name; boundaries are never entries.
+  const options = await entry.locator('option').allTextContents();
+  expect(options.slice(0, 3)).toEqual([
+    'Support agent console (Client app)',
+    'API gateway (API gateway)',
+    'Fine-tuning pipeline (Training pipeline)',
+  ]);
+  expect(options).toHaveLength(15);
+  await entry.selectOption({ label: 'API gateway (API gateway)' });
+  await dialog.getByLabel('Journey name').fill('Search tickets');
+  await dialog.getByLabel('Journey name').press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(journeyTrigger(page)).toHaveAccessibleName('Journey: Search tickets');
+  await expect(routeEdges(page)).toHaveCount(DEFAULT_ROUTE_EDGES);
+
+  // R starts route editing; each checkbox is one connection, Space toggles it.
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('r');
+  const panel = page.getByRole('region', { name: 'Route of Search tickets' });
+  await panel.getByText(/Connections \(8 on the route\)/).click();
+  const vault = panel.getByRole('checkbox', { name: /Ticket classification service → Key vault/ });
+  await expect(vault).toBeChecked();
+  await vault.focus();
+  await page.keyboard.press('Space');
+  await expect(vault).not.toBeChecked();
+  await expect(routeEdges(page)).toHaveCount(DEFAULT_ROUTE_EDGES - 1);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await page.keyboard.press('Control+z');
+  await expect(routeEdges(page)).toHaveCount(DEFAULT_ROUTE_EDGES);
+});
