@@ -60,8 +60,11 @@ export function dimmedNodes(page: Page): Locator {
 
 /** Picks an action of the scenario menu. */
 export async function scenarioAction(page: Page, action: RegExp): Promise<void> {
-  await page.getByRole('button', { name: 'Scenario actions' }).click();
-  await page.getByRole('dialog', { name: 'Scenario actions' }).getByRole('button', { name: action }).click();
+  await page.getByRole('button', { name: 'Add, duplicate, rename or delete' }).click();
+  await page
+    .getByRole('dialog', { name: 'Add, duplicate, rename or delete' })
+    .getByRole('button', { name: action })
+    .click();
 }
 
 export function scenarioSelect(page: Page): Locator {

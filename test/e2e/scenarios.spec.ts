@@ -97,13 +97,13 @@ test('a blank scenario is added and undone; the canvas goes back to a scenario t
   await expect(nodes(page)).toHaveCount(17);
 
   // The last scenario cannot be deleted: the menu says why. Escape closes the menu onto its button.
-  await page.getByRole('button', { name: 'Scenario actions' }).click();
+  await page.getByRole('button', { name: 'Add, duplicate, rename or delete' }).click();
   const remove = page
-    .getByRole('dialog', { name: 'Scenario actions' })
+    .getByRole('dialog', { name: 'Add, duplicate, rename or delete' })
     .getByRole('button', { name: /^Delete/ });
   await expect(remove).toBeDisabled();
   await expect(remove).toHaveAttribute('title', /A design keeps at least one scenario/);
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('dialog', { name: 'Scenario actions' })).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Scenario actions' })).toBeFocused();
+  await expect(page.getByRole('dialog', { name: 'Add, duplicate, rename or delete' })).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Add, duplicate, rename or delete' })).toBeFocused();
 });

@@ -20,14 +20,21 @@ export function ScenarioMenu() {
         type="button"
         aria-haspopup="dialog"
         aria-expanded={open}
-        aria-label="Scenario actions"
+        // Named by what it does: "Scenario" alone must keep naming the switcher (tests and screen readers
+        // find it by that label).
+        aria-label="Add, duplicate, rename or delete"
         title="New, duplicate, rename or delete a scenario"
         onClick={() => setOpen(!open)}
       >
         ⋯
       </button>
       {open && (
-        <PopoverPanel label="Scenario actions" panelRef={panelRef} onClose={close} className="menu-popover">
+        <PopoverPanel
+          label="Add, duplicate, rename or delete"
+          panelRef={panelRef}
+          onClose={close}
+          className="menu-popover"
+        >
           <button type="button" onClick={() => dialog({ kind: 'new-scenario', duplicate: false })}>
             New blank scenario…
           </button>
