@@ -33,8 +33,23 @@ export function edgeNamed(page: Page, name: string): Locator {
  * line) covers it, wherever its curve goes.
  */
 export async function clickEdge(page: Page, edge: Locator): Promise<void> {
-  const point = await edge.evaluate((group: SVGGElement) => {
-    const path = group.querySelector<SVGPathElement>('path.react-flow__edge-path');
+  // The DOM types as structural shapes: this file is type-checked with Node's libraries, not the DOM's.
+  interface Point {
+    x: number;
+    y: number;
+    matrixTransform(matrix?: unknown): Point;
+  }
+  interface EdgeGroup {
+    querySelector(selector: string): {
+      getTotalLength(): number;
+      getPointAtLength(length: number): Point;
+      getScreenCTM(): unknown;
+    } | null;
+    contains(other: unknown): boolean;
+    ownerDocument: { elementFromPoint(x: number, y: number): unknown };
+  }
+  const point = await edge.evaluate((group: EdgeGroup) => {
+    const path = group.querySelector('path.react-flow__edge-path');
     if (!path) return null;
     const length = path.getTotalLength();
     for (let step = 0; step <= 20; step++) {
@@ -42,7 +57,8 @@ export async function clickEdge(page: Page, edge: Locator): Promise<void> {
       const offset = Math.ceil(step / 2) * 0.025 * (step % 2 === 0 ? 1 : -1);
       const at = path.getPointAtLength(length * (0.5 + offset));
       const screen = at.matrixTransform(path.getScreenCTM() ?? undefined);
-      if (group.contains(document.elementFromPoint(screen.x, screen.y))) return { x: screen.x, y: screen.y };
+      if (group.contains(group.ownerDocument.elementFromPoint(screen.x, screen.y)))
+        return { x: screen.x, y: screen.y };
     }
     return null;
   });
