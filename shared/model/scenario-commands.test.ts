@@ -160,6 +160,19 @@ describe('duplicateScenarioOps', () => {
     expect(ops.findIndex((op) => op.type === 'connection.add')).toBeGreaterThan(groupAt);
   });
 
+  it('leaves out of a copied route an id that is no connection of the scenario', () => {
+    const { design, scenarioId, journey, e1 } = rich();
+    const stale: Design = {
+      ...design,
+      journeys: design.journeys.map((j) => (j.id === journey.id ? { ...j, route: [e1.id, 'e_gone'] } : j)),
+    };
+    const after = applyOperations(stale, duplicateScenarioOps(stale, scenarioId, 'Copy')).design;
+    const copyId = after.scenarios.find((s) => s.name === 'Copy')!.id;
+    const clientCopy = after.components.find((c) => c.scenarioId === copyId && c.name === 'Checkout')!;
+    const e1Copy = after.connections.find((e) => e.scenarioId === copyId && e.sourceId === clientCopy.id)!;
+    expect(after.journeys.find((j) => j.scenarioId === copyId)?.route).toEqual([e1Copy.id]);
+  });
+
   it('refuses a blank name and a scenario that is gone', () => {
     const { design, scenarioId } = rich();
     expect(() => duplicateScenarioOps(design, scenarioId, '   ')).toThrow(

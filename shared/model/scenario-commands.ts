@@ -101,6 +101,7 @@ export function duplicateScenarioOps(design: Design, scenarioId: string, name: s
   for (const g of groups) fresh('g', g.id);
   for (const e of design.connections) if (e.scenarioId === scenarioId) fresh('e', e.id);
   for (const j of journeys) fresh('j', j.id);
+  const copiedConnections = new Set(connections.map((e) => e.id));
 
   const ops: Operation[] = [{ type: 'scenario.add', scenario }];
   for (const c of components) {
@@ -139,7 +140,8 @@ export function duplicateScenarioOps(design: Design, scenarioId: string, name: s
         id: mapped(j.id),
         scenarioId: sid,
         entryId: mapped(j.entryId),
-        route: j.route && j.route.map(mapped),
+        // A route names connections of its own scenario only: an id that is not one of them is left out.
+        route: j.route && j.route.flatMap((id) => (copiedConnections.has(id) ? [mapped(id)] : [])),
       },
     });
   }

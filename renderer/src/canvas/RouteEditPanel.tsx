@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { getConnectionKindSpec } from '../../../shared/model/catalog/index.ts';
-import { resetRoute, toggleRouteConnection } from '../store/designCommands.ts';
+import { toggleRouteConnection } from '../store/designCommands.ts';
 import { useEditor } from '../store/index.ts';
 import { useJourneyView } from '../store/journeyView.ts';
 import { useCurrentJourney } from '../panels/journeys/useCurrentJourney.ts';
@@ -8,7 +8,8 @@ import type { RouteView } from './flowElements.ts';
 
 /**
  * Shown over the canvas in route edit mode: what a click does, the way out, and the scenario's connections
- * as checkboxes, so the route can be edited from the keyboard too (each change is one undo step).
+ * as checkboxes, so the route can be edited from the keyboard too (each change is one undo step). "Use
+ * default route" sits next to "Edit route" in the top bar.
  */
 export function RouteEditPanel({ route }: { readonly route: RouteView }) {
   const scenarioId = useEditor((s) => s.scenarioId);
@@ -45,9 +46,6 @@ export function RouteEditPanel({ route }: { readonly route: RouteView }) {
         </ul>
       </details>
       <div className="form-actions">
-        <button type="button" onClick={resetRoute} disabled={isDefault}>
-          Use default route
-        </button>
         <button
           type="button"
           className="primary"

@@ -19,7 +19,7 @@ export function RouteControls() {
         }
         onClick={() => useJourneyView.getState().setRouteEditing(!editing)}
       >
-        {editing ? 'Done editing route' : 'Edit route'}
+        Edit route
       </button>
       <button
         type="button"
