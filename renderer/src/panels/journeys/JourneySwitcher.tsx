@@ -96,7 +96,7 @@ export function JourneySwitcher() {
                     close();
                   }}
                 >
-                  🗑
+                  ×
                 </button>
               </li>
             ))}
