@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, EdgeChange, NodeChange } from '@xyflow/react';
+import type { Connection, EdgeChange, EdgeMouseHandler, NodeChange } from '@xyflow/react';
 import { getKindSpec } from '../../../shared/model/catalog/index.ts';
 import { ALL_KINDS } from '../../../shared/model/catalog/types.ts';
 import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
 import { editorStore, useEditor } from '../store/index.ts';
 import { addComponent, connect, moveComponents, resizeBoundary } from '../store/commands.ts';
+import { toggleRouteConnection } from '../store/designCommands.ts';
 import { BoundaryNode } from './BoundaryNode.tsx';
 import { ComponentNode } from './ComponentNode.tsx';
 import { boundaryAt, KIND_MIME } from './dropTarget.ts';
@@ -16,6 +17,8 @@ import { COMPONENT_NODE_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { foldNodeChanges, foldSelectChanges } from './nodeChanges.ts';
 import { placeDraggedNodes } from './reparent.ts';
+import { RouteEditPanel } from './RouteEditPanel.tsx';
+import { useRouteView } from './useRouteView.ts';
 import { FIT_VIEW_OPTIONS, useViewportMemory } from './useViewportMemory.ts';
 
 const nodeTypes = { component: ComponentNode, boundary: BoundaryNode };
@@ -28,6 +31,8 @@ function isKind(value: string): value is ComponentKind {
 // every one of its nodes when nodeColor changes, on every drag frame.
 const isValidConnection = (connection: FlowEdge | Connection) => connection.source !== connection.target;
 const minimapColour = (node: FlowNode) => node.data.colour;
+// In route edit mode a click on a connection puts it on the shown journey's route or takes it off.
+const onRouteEdgeClick: EdgeMouseHandler<FlowEdge> = (_event, edge) => toggleRouteConnection(edge.id);
 
 /**
  * From this many components on, elements off screen are left out of the DOM: laying out and painting
@@ -48,10 +53,12 @@ export function Canvas() {
   const { savedOnOpen, fitOnOpen, onMoveEnd } = useViewportMemory(scenarioId);
   const [deriveNodes] = useState(createNodeDeriver);
   const [deriveEdges] = useState(createEdgeDeriver);
+  const route = useRouteView();
+  const editingRoute = route?.editing ?? false;
 
   const nodes = useMemo(
-    () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay) : []),
-    [deriveNodes, design, scenarioId, selection, overlay],
+    () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay, route) : []),
+    [deriveNodes, design, scenarioId, selection, overlay, route],
   );
   // The drop and drag-end handlers look up boundaries among the nodes currently drawn.
   const nodesRef = useRef(nodes);
@@ -59,8 +66,8 @@ export function Canvas() {
     nodesRef.current = nodes;
   }, [nodes]);
   const edges = useMemo(
-    () => (design && scenarioId ? deriveEdges(design, scenarioId, selection) : []),
-    [deriveEdges, design, scenarioId, selection],
+    () => (design && scenarioId ? deriveEdges(design, scenarioId, selection, route) : []),
+    [deriveEdges, design, scenarioId, selection, route],
   );
 
   const onNodesChange = useCallback(
@@ -123,7 +130,12 @@ export function Canvas() {
 
   const empty = nodes.length === 0;
   return (
-    <main className="canvas-pane" aria-label="Canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <main
+      className={route ? 'canvas-pane showing-route' : 'canvas-pane'}
+      aria-label="Canvas"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -131,6 +143,9 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        {...(editingRoute ? { onEdgeClick: onRouteEdgeClick } : {})}
+        // While the route is edited, clicks decide the route: nothing gets selected on the way.
+        elementsSelectable={!editingRoute}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         fitView={fitOnOpen}
@@ -145,6 +160,7 @@ export function Canvas() {
         <MiniMap<FlowNode> pannable zoomable ariaLabel="Minimap" nodeColor={minimapColour} />
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
+      {route?.editing && <RouteEditPanel route={route} />}
       {empty && (
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">This scenario is empty</p>

@@ -21,6 +21,11 @@ function ComponentNodeView({ data, selected }: NodeProps<ComponentFlowNode>) {
         <span className="flow-node-name">{data.name}</span>
         <span className="flow-node-kind">{data.label}</span>
       </span>
+      {data.routeEntry && (
+        <span className="route-entry-badge" title="The journey starts here">
+          ▶ Entry
+        </span>
+      )}
       <Handle type="source" position={Position.Right} aria-label={`Connect from ${data.name}`} />
     </div>
   );

@@ -71,3 +71,34 @@ describe('createEdgeDeriver', () => {
     expect(picked!.selected).toBe(true);
   });
 });
+
+describe('a journey route on the canvas', () => {
+  it('marks the entry, emphasises what is on the route and dims the rest, saying so in the names', () => {
+    const { design, scenarioId, ids } = build();
+    const connectionId = design.connections[0]!.id;
+    const route = {
+      connectionIds: new Set([connectionId]),
+      componentIds: new Set([ids[0]!, ids[1]!]),
+      entryId: ids[0]!,
+      editing: false,
+    };
+    const deriveNodes = createNodeDeriver();
+    const plain = deriveNodes(design, scenarioId, emptySelection, emptyOverlay);
+    expect(plain.map((n) => n.className)).toEqual([undefined, undefined, undefined]);
+    const shown = deriveNodes(design, scenarioId, emptySelection, emptyOverlay, route);
+    expect(shown.map((n) => n.className)).toEqual(['route-entry', 'route-on', 'route-off']);
+    expect(shown.map((n) => n.data.routeEntry)).toEqual([true, false, false]);
+    expect(shown[2]!.ariaLabel).toBe('Cache (Cache), off the route');
+    // Showing the same route again rebuilds nothing.
+    expect(deriveNodes(design, scenarioId, emptySelection, emptyOverlay, route)[1]).toBe(shown[1]);
+
+    const deriveEdges = createEdgeDeriver();
+    const [on] = deriveEdges(design, scenarioId, emptySelection, { ...route, editing: true });
+    expect(on!.className).toBe('route-on route-editing');
+    expect(on!.ariaLabel).toBe('Call from Gateway to Server, on the route');
+    const [off] = deriveEdges(design, scenarioId, emptySelection, { ...route, connectionIds: new Set() });
+    expect(off!.className).toBe('route-off');
+    const [none] = deriveEdges(design, scenarioId, emptySelection, null);
+    expect(none!.className).toBeUndefined();
+  });
+});

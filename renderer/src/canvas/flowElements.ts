@@ -19,6 +19,24 @@ export interface ViewOverlay {
 
 export const emptyOverlay: ViewOverlay = { positions: {}, sizes: {}, measured: {} };
 
+/** The route of the journey shown on the canvas: what is on it is drawn emphasised, the rest dimmed. */
+export interface RouteView {
+  readonly connectionIds: ReadonlySet<string>;
+  readonly componentIds: ReadonlySet<string>;
+  readonly entryId: string;
+  /** True in route edit mode: connections react to clicks. */
+  readonly editing: boolean;
+}
+
+/** Where an element stands against the shown route: 'entry' and 'on' are emphasised, 'off' dimmed. */
+type RouteStatus = 'entry' | 'on' | 'off' | null;
+
+function componentStatus(id: string, route: RouteView | null): RouteStatus {
+  if (!route) return null;
+  if (id === route.entryId) return 'entry';
+  return route.componentIds.has(id) ? 'on' : 'off';
+}
+
 /** React Flow needs a parent before its children: order components by nesting depth. */
 function depthOf(component: Component, byId: ReadonlyMap<string, Component>): number {
   let depth = 0;
@@ -30,13 +48,33 @@ function depthOf(component: Component, byId: ReadonlyMap<string, Component>): nu
   return depth;
 }
 
-function toNode(component: Component, selected: boolean, overlay: ViewOverlay): FlowNode {
+const ROUTE_LABELS: Record<Exclude<RouteStatus, null>, string> = {
+  entry: ', entry of the journey',
+  on: ', on the route',
+  off: ', off the route',
+};
+
+function toNode(
+  component: Component,
+  selected: boolean,
+  overlay: ViewOverlay,
+  status: RouteStatus,
+): FlowNode {
   const spec = getKindSpec(component.kind);
-  const data = { name: component.name, label: spec.label, icon: spec.icon, colour: spec.colour };
+  const data = {
+    name: component.name,
+    label: spec.label,
+    icon: spec.icon,
+    colour: spec.colour,
+    routeEntry: status === 'entry',
+  };
+  // Boundaries are containers, not steps of a request: they are never dimmed.
+  const routeClass = status === null || spec.boundary ? {} : { className: `route-${status}` };
   const base = {
     id: component.id,
     // React Flow gives a focusable node no name of its own.
-    ariaLabel: `${component.name} (${spec.label})`,
+    ariaLabel: `${component.name} (${spec.label})${status && !spec.boundary ? ROUTE_LABELS[status] : ''}`,
+    ...routeClass,
     position: overlay.positions[component.id] ?? component.position,
     selected,
     measured: overlay.measured[component.id],
@@ -49,15 +87,27 @@ function toNode(component: Component, selected: boolean, overlay: ViewOverlay): 
   return { ...base, type: 'component', data };
 }
 
-function toEdge(connection: Connection, selected: boolean, from: string, to: string): FlowEdge {
+function toEdge(
+  connection: Connection,
+  selected: boolean,
+  from: string,
+  to: string,
+  onRoute: boolean | null,
+  editing: boolean,
+): FlowEdge {
   const kindLabel = getConnectionKindSpec(connection.kind).label;
+  const classes = [];
+  if (onRoute !== null) classes.push(onRoute ? 'route-on' : 'route-off');
+  if (editing) classes.push('route-editing');
+  const routeLabel = onRoute === null ? '' : onRoute ? ', on the route' : ', off the route';
   return {
     id: connection.id,
     source: connection.sourceId,
     target: connection.targetId,
     selected,
+    ...(classes.length > 0 ? { className: classes.join(' ') } : {}),
     // React Flow's own name for an edge ("Edge from c_… to c_…") shows ids no user knows.
-    ariaLabel: `${kindLabel} from ${from} to ${to}`,
+    ariaLabel: `${kindLabel} from ${from} to ${to}${routeLabel}`,
     // Calls are the common case: labelling only the other kinds keeps large designs readable.
     ...(connection.kind === 'call' ? {} : { label: kindLabel }),
     markerEnd: { type: MarkerType.ArrowClosed },
@@ -83,9 +133,10 @@ export function createNodeDeriver(): (
   scenarioId: string,
   selection: Selection,
   overlay: ViewOverlay,
+  route?: RouteView | null,
 ) => FlowNode[] {
   const memo = createMemoById<FlowNode>();
-  return (design, scenarioId, selection, overlay) => {
+  return (design, scenarioId, selection, overlay, route = null) => {
     const selected = new Set(selection.componentIds);
     return memo(componentsInDrawOrder(design, scenarioId), {
       idOf: (c) => c.id,
@@ -95,8 +146,9 @@ export function createNodeDeriver(): (
         overlay.positions[c.id],
         overlay.sizes[c.id],
         overlay.measured[c.id],
+        componentStatus(c.id, route),
       ],
-      build: (c) => toNode(c, selected.has(c.id), overlay),
+      build: (c) => toNode(c, selected.has(c.id), overlay, componentStatus(c.id, route)),
     });
   };
 }
@@ -106,9 +158,12 @@ export function createEdgeDeriver(): (
   design: Design,
   scenarioId: string,
   selection: Selection,
+  route?: RouteView | null,
 ) => FlowEdge[] {
   const memo = createMemoById<FlowEdge>();
-  return (design, scenarioId, selection) => {
+  return (design, scenarioId, selection, route = null) => {
+    const onRoute = (id: string) => (route ? route.connectionIds.has(id) : null);
+    const editing = route?.editing ?? false;
     const selected = new Set(selection.connectionIds);
     const names = new Map(design.components.map((c) => [c.id, c.name]));
     const nameOf = (id: string) => names.get(id) ?? '?';
@@ -116,8 +171,16 @@ export function createEdgeDeriver(): (
       design.connections.filter((c) => c.scenarioId === scenarioId),
       {
         idOf: (c) => c.id,
-        inputsOf: (c) => [c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId)],
-        build: (c) => toEdge(c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId)),
+        inputsOf: (c) => [
+          c,
+          selected.has(c.id),
+          nameOf(c.sourceId),
+          nameOf(c.targetId),
+          onRoute(c.id),
+          editing,
+        ],
+        build: (c) =>
+          toEdge(c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId), onRoute(c.id), editing),
       },
     );
   };

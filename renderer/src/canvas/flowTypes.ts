@@ -6,6 +6,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   label: string;
   icon: string;
   colour: string;
+  /** True for the entry component of the journey shown on the canvas. */
+  routeEntry: boolean;
 }
 
 export type ComponentFlowNode = Node<ComponentNodeData, 'component'>;

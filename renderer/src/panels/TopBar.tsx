@@ -3,8 +3,17 @@ import { closeDocument, promptOpen, promptSaveAs } from '../store/documents.ts';
 import { editorStore, useEditor } from '../store/index.ts';
 import { shortcutLabel } from '../hooks/platform.ts';
 import { useDock } from '../store/dock.ts';
+import { switchScenario } from '../store/designCommands.ts';
+import { showDesignDialog } from '../store/designDialogs.ts';
+import { JourneySwitcher } from './journeys/JourneySwitcher.tsx';
+import { RouteControls } from './journeys/RouteControls.tsx';
+import { ScenarioMenu } from './scenarios/ScenarioMenu.tsx';
+import './design.css';
 
-/** The editor's top bar: design name, scenario switcher, undo/redo, the dock toggle and file commands. */
+/**
+ * The editor's top bar: design name, scenario switcher and menu, journey switcher and route controls,
+ * undo/redo, the dock toggle, design settings and file commands.
+ */
 export function TopBar() {
   const name = useEditor((s) => s.design?.meta.name ?? '');
   const path = useEditor((s) => s.doc?.path ?? '');
@@ -14,7 +23,7 @@ export function TopBar() {
   const redoEntry = useEditor((s) => peekRedo(s.history));
   const saving = useEditor((s) => s.pending > 0 || s.switching);
   const dockOpen = useDock((s) => s.open);
-  const { undo, redo, setScenario } = editorStore.getState();
+  const { undo, redo } = editorStore.getState();
 
   const undoTitle = undoEntry
     ? `Undo ${undoEntry.label} (${shortcutLabel('Z')})`
@@ -34,16 +43,25 @@ export function TopBar() {
           {saving ? 'Saving…' : 'All changes saved'}
         </span>
       </div>
-      <label className="scenario-switcher">
-        <span>Scenario</span>
-        <select aria-label="Scenario" value={scenarioId ?? ''} onChange={(e) => setScenario(e.target.value)}>
-          {scenarios?.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <div className="scenario-group">
+        <label className="scenario-switcher">
+          <span>Scenario</span>
+          <select
+            aria-label="Scenario"
+            value={scenarioId ?? ''}
+            onChange={(e) => switchScenario(e.target.value)}
+          >
+            {scenarios?.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ScenarioMenu />
+      </div>
+      <JourneySwitcher />
+      <RouteControls />
       <div className="toolbar" role="toolbar" aria-label="Edit">
         <button type="button" aria-label="Undo" title={undoTitle} disabled={!undoEntry} onClick={undo}>
           ↶ Undo
@@ -60,6 +78,13 @@ export function TopBar() {
           onClick={useDock.getState().toggle}
         >
           <span aria-hidden="true">▤</span> Dock
+        </button>
+        <button
+          type="button"
+          title={`Budget, data-residency policy and AI-system profile (${shortcutLabel(',')})`}
+          onClick={() => showDesignDialog({ kind: 'settings' })}
+        >
+          Design settings
         </button>
       </div>
       <div className="toolbar" role="toolbar" aria-label="File">

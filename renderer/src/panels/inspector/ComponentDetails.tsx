@@ -1,6 +1,7 @@
 import { getKindSpec } from '../../../../shared/model/catalog/index.ts';
 import type { Component } from '../../../../shared/model/document.ts';
 import { renameComponent } from '../../store/commands.ts';
+import { NewJourneyFromHere } from '../journeys/NewJourneyFromHere.tsx';
 import { NameField } from '../NameField.tsx';
 import { AttributeSections } from './AttributeSections.tsx';
 import { DeleteButton } from './DeleteButton.tsx';
@@ -41,6 +42,7 @@ export function ComponentDetails({ component, parentName }: ComponentDetailsProp
         </dd>
       </dl>
       <p className="muted small">{spec.description}</p>
+      <NewJourneyFromHere component={component} />
       <AttributeSections
         key={component.id}
         ownerType="component"
