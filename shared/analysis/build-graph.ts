@@ -12,7 +12,7 @@ import type {
   ScheduledCompute,
   TokenFacts,
 } from './graph.ts';
-import { defaultRoute } from './route.ts';
+import { defaultRoute } from '../model/route.ts';
 import { effectiveServiceAvailability } from './availability/effective.ts';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { journeyRoute } from '../analysis/journey-route.ts';
+import { journeyRoute } from './journey-route.ts';
 import { applyOperations } from './apply.ts';
 import { createComponent, createConnection } from './factory.ts';
 import {

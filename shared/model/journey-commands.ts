@@ -1,4 +1,4 @@
-import { journeyRoute } from '../analysis/journey-route.ts';
+import { journeyRoute } from './journey-route.ts';
 import type { ComponentKind } from './catalog/index.ts';
 import type { Component, Design, Journey } from './document.ts';
 import { createJourney } from './factory.ts';

@@ -158,6 +158,10 @@ describe('duplicateScenarioOps', () => {
     // The group is added before the connections that are its members.
     const groupAt = ops.findIndex((op) => op.type === 'group.add');
     expect(ops.findIndex((op) => op.type === 'connection.add')).toBeGreaterThan(groupAt);
+    // The model takes the whole duplicate, groups included, and its inverse removes it again.
+    const applied = applyOperations(grouped, ops as unknown as Operation[]);
+    expect(applied.design.groups).toHaveLength(2);
+    expect(applyOperations(applied.design, applied.inverse).design).toEqual(grouped);
   });
 
   it('leaves out of a copied route an id that is no connection of the scenario', () => {

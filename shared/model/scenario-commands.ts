@@ -10,16 +10,12 @@ import { OperationError } from './operations.ts';
  * the design cannot take throws OperationError (index 0) with a message for the user.
  */
 
-/**
- * The group operations ('group.add', 'group.remove') are being added to the model. Until they are part of
- * Operation, the builders write them through these two functions so the shape lives in one place.
- */
 function groupAddOp(group: ConnectionGroup): Operation {
-  return { type: 'group.add', group } as unknown as Operation;
+  return { type: 'group.add', group };
 }
 
 function groupRemoveOp(id: string): Operation {
-  return { type: 'group.remove', id } as unknown as Operation;
+  return { type: 'group.remove', id };
 }
 
 /** A scenario name no other scenario has: "Kubernetes", "Kubernetes 2", ... */

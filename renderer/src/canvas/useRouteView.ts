@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { journeyRoute } from '../../../shared/analysis/journey-route.ts';
+import { journeyRoute } from '../../../shared/model/journey-route.ts';
 import { useEditor } from '../store/index.ts';
 import { selectedJourney, useJourneyView } from '../store/journeyView.ts';
 import type { RouteView } from './flowElements.ts';

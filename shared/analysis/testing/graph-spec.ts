@@ -9,7 +9,7 @@ import type {
   ScenarioGraph,
   TokenFacts,
 } from '../graph.ts';
-import { defaultRoute } from '../route.ts';
+import { defaultRoute } from '../../model/route.ts';
 
 /*
  * Scenario graphs written by hand for analysis tests. Every number defaults to something that keeps hand

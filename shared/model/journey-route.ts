@@ -1,6 +1,6 @@
-import { BOUNDARY_KINDS } from '../model/catalog/types.ts';
-import type { ComponentKind } from '../model/catalog/types.ts';
-import type { Design, Journey } from '../model/document.ts';
+import { BOUNDARY_KINDS } from './catalog/types.ts';
+import type { ComponentKind } from './catalog/types.ts';
+import type { Design, Journey } from './document.ts';
 import { defaultRoute } from './route.ts';
 import type { RouteEdge } from './route.ts';
 

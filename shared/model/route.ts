@@ -1,4 +1,4 @@
-import type { ConnectionKind } from '../model/catalog/types.ts';
+import type { ConnectionKind } from './catalog/types.ts';
 
 /*
  * A journey's default route (DOMAIN.md §2.0): the request path, everything reachable from the entry over sync
