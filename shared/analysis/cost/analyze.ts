@@ -31,7 +31,7 @@ const TOP_DRIVERS = 3;
 
 /** Monthly cost of the scenario in `graph` at `trafficMultiplier` × the journeys' traffic (USD/month). */
 export function analyzeCost(graph: ScenarioGraph, options: CostOptions = {}): ScenarioCost {
-  return costFromMultipliers(graph, scenarioMultipliers(graph), options);
+  return costFromMultipliers(graph, scenarioMultipliers(graph, options.requestPaths), options);
 }
 
 /** analyzeCost from call multipliers already computed (scenarioMultipliers, one per journey in order). */
@@ -52,8 +52,14 @@ export function costFromMultipliers(
   const R = traffic.monthlyRequests;
   const per1kInferencesUsd = R > 0 ? (1000 * monthlyUsd) / R : null;
   const { errors, warnings } = messages(graph, multipliers, priced);
+  // Connections that carry some journey's traffic: their inputs change the bill.
   const carried = new Uint8Array(graph.connections.length);
-  for (const m of multipliers) m.connections.forEach((calls, e) => (carried[e] ||= calls > 0 ? 1 : 0));
+  for (const m of multipliers) {
+    const j = traffic.journeys[m.journey];
+    if (!j || (j.monthlyRequests === 0 && j.peakRps === 0)) continue;
+    for (const e of graph.journeys[m.journey]?.route ?? [])
+      if ((m.connections[e] as number) > 0) carried[e] = 1;
+  }
   return {
     monthlyRequests: R,
     monthlyUsd,
@@ -77,7 +83,7 @@ export function costFromMultipliers(
     budget: budgetCheck(options.budget ?? null, monthlyUsd, per1kInferencesUsd),
     perJourney: journeyCosts(graph, multipliers, traffic, priced),
     method: COST_METHOD,
-    assumptions: costAssumptions(graph, carried),
+    assumptions: costAssumptions(graph, traffic, carried),
     errors,
     warnings,
   };

@@ -1,7 +1,7 @@
 import type { GraphComponent } from '../graph.ts';
 import { replicaMonthUsd } from './lines.ts';
 import type { PricedLine } from './lines.ts';
-import { provisionedReplicas } from './replicas.ts';
+import { replicasAt } from './replicas.ts';
 import type { TrafficPoint } from './types.ts';
 
 /*
@@ -23,20 +23,26 @@ export function trafficCurve(
 ): TrafficPoint[] {
   let fixedUsd = 0;
   let linearUsd = 0;
-  const scaled: number[] = [];
-  for (const [c, { line }] of priced.entries()) {
+  // Autoscaled components with a price and traffic: only their replicas change along the curve.
+  const scaled: GraphComponent[] = [];
+  const peakRps: number[] = [];
+  const replicaUsd: number[] = [];
+  let scaledBaseUsd = 0;
+  for (const [c, { line, baseComputeUsd }] of priced.entries()) {
     fixedUsd += line.totalUsd - line.variableUsd;
     linearUsd += line.requestsUsd + line.tokensUsd + line.egressUsd;
     const component = components[c] as GraphComponent;
-    if (component.autoscaling && line.peakRps > 0 && replicaMonthUsd(component) > 0) scaled.push(c);
+    const usd = replicaMonthUsd(component);
+    if (!component.autoscaling || !(line.peakRps > 0) || !(usd > 0)) continue;
+    scaled.push(component);
+    peakRps.push(line.peakRps);
+    replicaUsd.push(usd);
+    scaledBaseUsd += baseComputeUsd;
   }
   return multipliers.map((multiplier) => {
-    let variableUsd = linearUsd * multiplier;
-    for (const c of scaled) {
-      const component = components[c] as GraphComponent;
-      const { line, baseComputeUsd } = priced[c] as PricedLine;
-      const plan = provisionedReplicas(component, line.peakRps * multiplier);
-      variableUsd += plan.replicas * replicaMonthUsd(component) - baseComputeUsd;
+    let variableUsd = linearUsd * multiplier - scaledBaseUsd;
+    for (const [i, component] of scaled.entries()) {
+      variableUsd += replicasAt(component, (peakRps[i] as number) * multiplier) * (replicaUsd[i] as number);
     }
     const monthlyUsd = fixedUsd + variableUsd;
     const requests = monthlyRequests * multiplier;

@@ -2,7 +2,7 @@
 export { analyzeCost, costFromMultipliers } from './analyze.ts';
 export { journeyMultipliers, scenarioMultipliers } from './multipliers.ts';
 export type { JourneyMultipliers } from './multipliers.ts';
-export { expectedRetries } from './edge-factors.ts';
+export { expectedRetries } from './compact-graph.ts';
 export { provisionedReplicas, TARGET_UTILISATION } from './replicas.ts';
 export type { ReplicaPlan } from './replicas.ts';
 export { TRAFFIC_MULTIPLIERS } from './curve.ts';

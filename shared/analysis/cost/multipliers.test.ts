@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import type { GraphJourney } from '../graph.ts';
+import { buildRequestPath } from '../request-path.ts';
 import { buildGraph } from '../testing/graph-spec.ts';
 import type { GraphSpec } from '../testing/graph-spec.ts';
 import { journeyMultipliers } from './multipliers.ts';
+import { syntheticCostGraph } from './testing/synthetic-graph.ts';
 
-/** Multipliers of journey 0 of `spec`, read by component and connection id. */
+/**
+ * Multipliers of journey 0 of `spec`, read by component and connection id. Each is computed twice, from the
+ * request path's steps and by the engine's own rules, and the two must agree.
+ */
 function multipliersOf(spec: GraphSpec) {
   const graph = buildGraph(spec);
-  const m = journeyMultipliers(graph, graph.journeys[0] as (typeof graph.journeys)[number]);
+  const journey = graph.journeys[0] as GraphJourney;
+  const m = journeyMultipliers(graph, journey);
+  const fromSteps = journeyMultipliers(graph, journey, buildRequestPath(graph, journey));
+  expect([...fromSteps.components]).toEqual([...m.components]);
+  expect([...fromSteps.connections]).toEqual([...m.connections]);
+  expect(fromSteps.ok).toBe(m.ok);
   return {
     m,
     at: (id: string) => m.components[graph.componentIndex.get(id) as number],
@@ -224,5 +235,20 @@ describe('journeyMultipliers', () => {
     expect(at('rules')).toBe(0);
     expect(at('dlq')).toBe(0);
     expect(m.warnings).toHaveLength(2);
+  });
+
+  it("agrees with the request path's steps on generated graphs (choices, fallbacks, retries, loops)", () => {
+    let loops = 0;
+    for (const seed of [1, 2, 3]) {
+      const graph = syntheticCostGraph(400, seed);
+      for (const journey of graph.journeys) {
+        const own = journeyMultipliers(graph, journey);
+        const fromSteps = journeyMultipliers(graph, journey, buildRequestPath(graph, journey));
+        expect(own.ok).toBe(true);
+        own.components.forEach((m, c) => expect(m).toBeCloseTo(fromSteps.components[c] as number, 9));
+        loops += own.warnings.filter((w) => w.includes('feedback loop')).length;
+      }
+    }
+    expect(loops).toBeGreaterThan(0);
   });
 });

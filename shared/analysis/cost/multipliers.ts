@@ -1,6 +1,8 @@
-import type { GraphConnection, GraphJourney, ScenarioGraph } from '../graph.ts';
-import { buildRequestPath } from '../request-path.ts';
+import type { GraphJourney, ScenarioGraph } from '../graph.ts';
+import { connectionLabel } from '../request-path.ts';
 import type { RequestPath } from '../request-path.ts';
+import { compactGraph } from './compact-graph.ts';
+import type { CompactGraph } from './compact-graph.ts';
 import { edgeFactors } from './edge-factors.ts';
 
 /*
@@ -23,6 +25,8 @@ export interface JourneyMultipliers {
   readonly components: Float64Array;
   /** Calls over each connection per request (attempts, retries included), by connection index. */
   readonly connections: Float64Array;
+  /** The components the request reaches (callers before callees, the entry first); empty when not ok. */
+  readonly reached: readonly number[];
   /** The request path's errors and a sync cycle found outside it. */
   readonly errors: readonly string[];
   readonly warnings: readonly string[];
@@ -32,21 +36,39 @@ function q(name: string | undefined): string {
   return `"${name ?? '?'}"`;
 }
 
-/** Call multipliers of `journey`; pass its request path when already built. Linear in the route. */
+/**
+ * Call multipliers of `journey`. With its request path (buildRequestPath), the path's steps decide the sync
+ * part and its errors and warnings are passed on; without, the same rules are applied directly (much faster on
+ * large graphs). Linear in the route.
+ */
 export function journeyMultipliers(
   graph: ScenarioGraph,
   journey: GraphJourney,
-  path: RequestPath = buildRequestPath(graph, journey),
+  path?: RequestPath,
 ): JourneyMultipliers {
-  const factors = edgeFactors(graph, journey, path);
-  const errors = [...path.errors];
-  const warnings = [...path.warnings, ...factors.warnings];
+  const cg = compactGraph(graph);
+  const onRoute = new Uint8Array(graph.connections.length);
+  for (const e of journey.route) onRoute[e] = 1;
+  const factors = edgeFactors(graph, cg, journey, onRoute, path);
+  const errors = [...(path?.errors ?? [])];
+  const warnings = [...(path?.warnings ?? []), ...factors.warnings];
   const components = new Float64Array(graph.components.length);
   const connections = new Float64Array(graph.connections.length);
-  const walk = walkRoute(graph, journey.entry, factors.active);
+  const walk = walkRoute(cg, journey.entry, factors.active);
+  if (!path) warnings.push(...unreachableWarning(graph, cg, journey, onRoute, walk.reached));
+  const result = (ok: boolean): JourneyMultipliers => ({
+    journey: journey.index,
+    journeyId: journey.id,
+    ok,
+    components,
+    connections,
+    reached: ok ? walk.order : [],
+    errors,
+    warnings,
+  });
 
   if (walk.backEdges.length > 0) {
-    const cycle = findSyncCycle(graph, walk.order, factors.active);
+    const cycle = findSyncCycle(cg, walk.order, factors.active);
     if (cycle) {
       // The request path reports a sync cycle it can see; report one only it could not see.
       if (!errors.some((e) => e.includes('sync cycle'))) {
@@ -55,22 +77,13 @@ export function journeyMultipliers(
             'request cannot wait on itself: make one of these connections async or take it off the route.',
         );
       }
-      return {
-        journey: journey.index,
-        journeyId: journey.id,
-        ok: false,
-        components,
-        connections,
-        errors,
-        warnings,
-      };
+      return result(false);
     }
     for (const { edge, loop } of walk.backEdges) {
-      const e = graph.connections[edge] as GraphConnection;
       warnings.push(
         `The feedback loop ${loop.map((c) => q(graph.components[c]?.name)).join(' → ')} is counted once: ` +
-          `calls over ${q(graph.components[e.source]?.name)} → ${q(graph.components[e.target]?.name)} are not ` +
-          'followed back around it.',
+          `calls over ${q(graph.components[cg.source[edge] as number]?.name)} → ` +
+          `${q(graph.components[cg.target[edge] as number]?.name)} are not followed back around it.`,
       );
     }
   }
@@ -80,28 +93,58 @@ export function journeyMultipliers(
   components[journey.entry] = 1;
   for (const u of walk.order) {
     const mu = components[u] as number;
-    for (const e of graph.outgoing[u] ?? []) {
+    for (let i = cg.outStart[u] as number, end = cg.outStart[u + 1] as number; i < end; i++) {
+      const e = cg.outEdges[i] as number;
       if (!factors.active[e] || skip[e]) continue;
       const calls = mu * (factors.attempts[e] as number);
       connections[e] = calls;
-      const v = (graph.connections[e] as GraphConnection).target;
+      const v = cg.target[e] as number;
       components[v] = (components[v] as number) + calls;
     }
   }
-  return {
-    journey: journey.index,
-    journeyId: journey.id,
-    ok: true,
-    components,
-    connections,
-    errors,
-    warnings,
-  };
+  return result(true);
 }
 
-/** Call multipliers of every journey of the scenario, in journey order. */
-export function scenarioMultipliers(graph: ScenarioGraph): JourneyMultipliers[] {
-  return graph.journeys.map((j) => journeyMultipliers(graph, j));
+/** The request path's warning about route connections nothing on the route leads to, in its words. */
+function unreachableWarning(
+  graph: ScenarioGraph,
+  cg: CompactGraph,
+  journey: GraphJourney,
+  onRoute: Uint8Array,
+  walked: Uint8Array,
+): string[] {
+  // The walk follows taken connections only; look further only when it missed part of the route.
+  if (journey.route.every((e) => walked[cg.source[e] as number])) return [];
+  const reached = new Uint8Array(graph.components.length);
+  const stack = [journey.entry];
+  reached[journey.entry] = 1;
+  while (stack.length > 0) {
+    const u = stack.pop() as number;
+    for (let i = cg.outStart[u] as number, end = cg.outStart[u + 1] as number; i < end; i++) {
+      const e = cg.outEdges[i] as number;
+      const v = cg.target[e] as number;
+      if (!onRoute[e] || reached[v]) continue;
+      reached[v] = 1;
+      stack.push(v);
+    }
+  }
+  const unreachable = journey.route.filter((e) => !reached[cg.source[e] as number]);
+  const first = graph.connections[unreachable[0] ?? -1];
+  if (!first) return [];
+  const one = unreachable.length === 1;
+  return [
+    `${one ? 'One connection' : `${unreachable.length} connections`} of the route cannot be reached from ` +
+      `${q(graph.components[journey.entry]?.name)} (e.g. ${connectionLabel(graph, first)}); ` +
+      `${one ? 'it is' : 'they are'} ignored.`,
+  ];
+}
+
+/** Call multipliers of every journey of the scenario, in journey order; `paths` are their request paths if built. */
+export function scenarioMultipliers(
+  graph: ScenarioGraph,
+  paths?: readonly RequestPath[],
+): JourneyMultipliers[] {
+  return graph.journeys.map((j) => journeyMultipliers(graph, j, paths?.[j.index]));
 }
 
 interface BackEdge {
@@ -112,26 +155,26 @@ interface BackEdge {
 
 /**
  * Depth-first walk from `entry` over active connections: callers before callees (reverse post-order, where
- * connections closing a cycle are left out) and those connections with the loops they close.
+ * connections closing a cycle are left out), those connections with the loops they close, and what it reached.
  */
 function walkRoute(
-  graph: ScenarioGraph,
+  cg: CompactGraph,
   entry: number,
   active: Uint8Array,
-): { order: number[]; backEdges: BackEdge[] } {
-  const state = new Uint8Array(graph.components.length); // 0 new, 1 on the stack, 2 done
+): { order: number[]; backEdges: BackEdge[]; reached: Uint8Array } {
+  const state = new Uint8Array(cg.outStart.length - 1); // 0 new, 1 on the stack, 2 done
   const post: number[] = [];
   const backEdges: BackEdge[] = [];
   const path: number[] = [entry];
-  const cursor: number[] = [0];
+  const cursor: number[] = [cg.outStart[entry] as number];
   state[entry] = 1;
   while (path.length > 0) {
     const top = path.length - 1;
     const u = path[top] as number;
-    const out = graph.outgoing[u] ?? [];
+    const end = cg.outStart[u + 1] as number;
     let i = cursor[top] as number;
-    while (i < out.length && !active[out[i] as number]) i++;
-    if (i >= out.length) {
+    while (i < end && !active[cg.outEdges[i] as number]) i++;
+    if (i >= end) {
       state[u] = 2;
       post.push(u);
       path.pop();
@@ -139,8 +182,8 @@ function walkRoute(
       continue;
     }
     cursor[top] = i + 1;
-    const e = out[i] as number;
-    const v = (graph.connections[e] as GraphConnection).target;
+    const e = cg.outEdges[i] as number;
+    const v = cg.target[e] as number;
     if (state[v] === 2) continue;
     if (state[v] === 1) {
       backEdges.push({ edge: e, loop: [...path.slice(path.indexOf(v)), v] });
@@ -148,42 +191,38 @@ function walkRoute(
     }
     state[v] = 1;
     path.push(v);
-    cursor.push(0);
+    cursor.push(cg.outStart[v] as number);
   }
-  return { order: post.reverse(), backEdges };
+  return { order: post.reverse(), backEdges, reached: state };
 }
 
 /** A cycle of active sync connections among `reached` components (first repeated at the end), or null. */
-function findSyncCycle(
-  graph: ScenarioGraph,
-  reached: readonly number[],
-  active: Uint8Array,
-): number[] | null {
-  const state = new Uint8Array(graph.components.length);
+function findSyncCycle(cg: CompactGraph, reached: readonly number[], active: Uint8Array): number[] | null {
+  const state = new Uint8Array(cg.outStart.length - 1);
   for (const root of reached) {
     if (state[root]) continue;
     const path: number[] = [root];
-    const cursor: number[] = [0];
+    const cursor: number[] = [cg.outStart[root] as number];
     state[root] = 1;
     while (path.length > 0) {
       const top = path.length - 1;
       const u = path[top] as number;
-      const out = graph.outgoing[u] ?? [];
+      const end = cg.outStart[u + 1] as number;
       let i = cursor[top] as number;
-      while (i < out.length && !(active[out[i] as number] && graph.connections[out[i] as number]?.sync)) i++;
-      if (i >= out.length) {
+      while (i < end && !(active[cg.outEdges[i] as number] && cg.sync[cg.outEdges[i] as number])) i++;
+      if (i >= end) {
         state[u] = 2;
         path.pop();
         cursor.pop();
         continue;
       }
       cursor[top] = i + 1;
-      const v = (graph.connections[out[i] as number] as GraphConnection).target;
+      const v = cg.target[cg.outEdges[i] as number] as number;
       if (state[v] === 2) continue;
       if (state[v] === 1) return [...path.slice(path.indexOf(v)), v];
       state[v] = 1;
       path.push(v);
-      cursor.push(0);
+      cursor.push(cg.outStart[v] as number);
     }
   }
   return null;

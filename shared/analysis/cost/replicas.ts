@@ -20,7 +20,22 @@ export interface ReplicaPlan {
   readonly capacityUnknown: boolean;
 }
 
-/** Replicas of `component` serving `peakRps` (calls per second at peak). */
+/** Replicas of an autoscaled `component` at `peakRps` (calls per second), before the maximum caps them. */
+function neededReplicas(component: GraphComponent, peakRps: number): number {
+  const capacity = component.capacityRpsPerReplica;
+  if (capacity === null || !(capacity > 0)) return component.minReplicas;
+  // The tolerance keeps a peak that exactly fills n replicas (21 / (3 × 0.7)) from rounding up to n + 1.
+  return Math.max(component.minReplicas, Math.ceil(peakRps / (capacity * TARGET_UTILISATION) - 1e-9));
+}
+
+/** Replicas `component` runs at `peakRps` (calls per second at peak): provisionedReplicas without the report. */
+export function replicasAt(component: GraphComponent, peakRps: number): number {
+  if (!component.autoscaling) return component.replicas;
+  // A maximum below the minimum is a typing slip; the minimum still runs.
+  return Math.min(neededReplicas(component, peakRps), Math.max(component.maxReplicas, component.minReplicas));
+}
+
+/** Replicas of `component` serving `peakRps` (calls per second at peak), and whether they fall short. */
 export function provisionedReplicas(component: GraphComponent, peakRps: number): ReplicaPlan {
   if (!component.autoscaling) {
     return {
@@ -31,13 +46,13 @@ export function provisionedReplicas(component: GraphComponent, peakRps: number):
     };
   }
   const min = component.minReplicas;
-  // A maximum below the minimum is a typing slip; the minimum still runs.
-  const max = Math.max(component.maxReplicas, min);
   const capacity = component.capacityRpsPerReplica;
-  if (capacity === null || !(capacity > 0)) {
-    return { replicas: min, baseReplicas: min, short: false, capacityUnknown: peakRps > 0 };
-  }
-  // The tolerance keeps a peak that exactly fills n replicas (70 / (10 × 0.7)) from rounding up to n + 1.
-  const needed = Math.max(min, Math.ceil(peakRps / (capacity * TARGET_UTILISATION) - 1e-9));
-  return { replicas: Math.min(needed, max), baseReplicas: min, short: needed > max, capacityUnknown: false };
+  const needed = neededReplicas(component, peakRps);
+  const replicas = replicasAt(component, peakRps);
+  return {
+    replicas,
+    baseReplicas: min,
+    short: needed > replicas,
+    capacityUnknown: (capacity === null || !(capacity > 0)) && peakRps > 0,
+  };
 }

@@ -15,31 +15,51 @@ function withAttributes(graph: ScenarioGraph, bags: Record<string, Attributes>):
 }
 
 describe('cost assumptions', () => {
-  it('lists the inputs it read that rest on defaults, each where it was read', () => {
-    const graph = withAttributes(
-      buildGraph({
-        components: [
-          { id: 'svc', kind: 'online-inference', autoscaling: true, capacityRpsPerReplica: 200 },
-          { id: 'db', kind: 'database', availability: 0.999, replicas: 2 },
-        ],
-        connections: [{ from: 'svc', to: 'db', retries: 2 }],
-        journeys: [{ entry: 'svc', avgRps: 1 }],
-      }),
-      {
-        svc: { autoscaling: true, capacity_rps_per_replica: 200, fixed_monthly_usd: 120 },
-        db: { replicas: 2, capacity_rps_per_replica: 2000, availability: 0.999 },
-        'svc>db': { retries: 2, probability: 1 },
-      },
+  const spec = {
+    components: [
+      { id: 'svc', kind: 'online-inference' as const, autoscaling: true, hourlyUsdPerReplica: 0.5 },
+      { id: 'db', kind: 'database' as const, availability: 0.999, replicas: 2, hourlyUsdPerReplica: 0.3 },
+      { id: 'lake', kind: 'object-store' as const },
+    ],
+    connections: [{ from: 'svc', to: 'db', retries: 2 }],
+    journeys: [{ entry: 'svc', avgRps: 1 }],
+  };
+  const bags: Record<string, Attributes> = {
+    svc: {
+      autoscaling: true,
+      capacity_rps_per_replica: 200,
+      fixed_monthly_usd: 120,
+      hourly_usd_per_replica: 0.5,
+    },
+    db: { replicas: 2, capacity_rps_per_replica: 2000, availability: 0.999, hourly_usd_per_replica: 0.3 },
+    lake: { fixed_monthly_usd: 0, per_gb_month_usd: 0.023, replicas: 1 },
+    'svc>db': { retries: 2, probability: 1 },
+  };
+
+  it('lists the inputs read that rest on defaults, where they change the bill', () => {
+    const found = analyzeCost(withAttributes(buildGraph(spec), bags)).assumptions.map(
+      (a) => `${a.elementId}.${a.key}: ${a.reason}`,
     );
-    const found = analyzeCost(graph).assumptions.map((a) => `${a.elementId}.${a.key}: ${a.reason}`);
     expect(found).toEqual([
       'svc.autoscaling: default',
       'svc.capacity_rps_per_replica: assumed',
       'db.replicas: default',
       // Read because the call to it is retried; its capacity is not read (it does not autoscale).
       'db.availability: assumed',
+      // Nothing is stored and no replica is priced: only the fixed fee matters.
+      'lake.fixed_monthly_usd: default',
       'svc>db.probability: default',
     ]);
+  });
+
+  it('leaves out what traffic would multiply when there is none', () => {
+    const idle = { ...spec, journeys: [{ entry: 'svc', avgRps: 0, peakRps: 0 }] };
+    const keys = analyzeCost(withAttributes(buildGraph(idle), bags)).assumptions.map(
+      (a) => `${a.elementId}.${a.key}`,
+    );
+    expect(keys).not.toContain('svc.capacity_rps_per_replica');
+    expect(keys).not.toContain('svc>db.probability');
+    expect(keys).toContain('db.replicas');
   });
 });
 

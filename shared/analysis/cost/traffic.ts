@@ -1,6 +1,6 @@
-import type { ConnectionKind } from '../../model/catalog/types.ts';
-import type { GraphComponent, GraphConnection, ScenarioGraph } from '../graph.ts';
+import type { GraphComponent, ScenarioGraph } from '../graph.ts';
 import { SECONDS_PER_MONTH } from '../graph.ts';
+import { compactGraph } from './compact-graph.ts';
 import type { JourneyMultipliers } from './multipliers.ts';
 
 /*
@@ -10,15 +10,7 @@ import type { JourneyMultipliers } from './multipliers.ts';
  * priced here once per unit and scaled for the traffic curve; only replicas need the peak again.
  */
 
-/** Connection kinds whose target sends the bulk of the data (the response); the others' source does. */
-const TARGET_SENDS: ReadonlySet<ConnectionKind> = new Set(['call', 'fallback', 'observes']);
-
-const BYTES_KB_PER_GB = 1e6;
-
-/** The component whose egress price applies to data moved over `edge`. */
-export function egressSender(edge: GraphConnection): number {
-  return TARGET_SENDS.has(edge.kind) ? edge.target : edge.source;
-}
+const KB_PER_GB = 1e6;
 
 /** Token price of one call to `component`, USD (LLM input and output, or embedded input tokens). */
 export function tokenUsdPerCall(component: GraphComponent): number {
@@ -28,13 +20,6 @@ export function tokenUsdPerCall(component: GraphComponent): number {
   }
   if (component.tokens) return (component.tokens.avgInTokens * component.tokens.priceInPer1MUsd) / 1e6;
   return 0;
-}
-
-/** Egress price of one call over `edge`, USD; 0 when its payload is unknown. */
-export function egressUsdPerCall(graph: ScenarioGraph, edge: GraphConnection): number {
-  if (edge.payloadKb === null) return 0;
-  const price = graph.components[egressSender(edge)]?.egressPerGbUsd ?? 0;
-  return (edge.payloadKb / BYTES_KB_PER_GB) * price;
 }
 
 export interface ScenarioTraffic {
@@ -67,12 +52,16 @@ export function scenarioTraffic(
   trafficMultiplier: number,
 ): ScenarioTraffic {
   const n = graph.components.length;
+  const cg = compactGraph(graph);
   const callsPerMonth = new Float64Array(n);
   const peakRps = new Float64Array(n);
   const egressUsd = new Float64Array(n);
   const unitUsd = new Float64Array(n);
-  for (const c of graph.components) unitUsd[c.index] = c.per1kRequestsUsd / 1000 + tokenUsdPerCall(c);
-  const edgeUsd = graph.connections.map((e) => egressUsdPerCall(graph, e));
+  const egressPriceUsd = new Float64Array(n);
+  for (const c of graph.components) {
+    unitUsd[c.index] = c.per1kRequestsUsd / 1000 + tokenUsdPerCall(c);
+    egressPriceUsd[c.index] = c.egressPerGbUsd;
+  }
 
   let monthlyRequests = 0;
   const journeys = graph.journeys.map((journey, j): JourneyTraffic => {
@@ -83,21 +72,22 @@ export function scenarioTraffic(
     if (!m || !m.ok) return { monthlyRequests: requests, peakRps: peak, linearUsd: 0 };
     let perRequestUsd = 0;
     const mc = m.components;
-    for (let c = 0; c < n; c++) {
+    for (const c of m.reached) {
       const calls = mc[c] as number;
-      if (calls === 0) continue;
       callsPerMonth[c] = (callsPerMonth[c] as number) + requests * calls;
       peakRps[c] = (peakRps[c] as number) + peak * calls;
       perRequestUsd += calls * (unitUsd[c] as number);
     }
     const me = m.connections;
-    for (let e = 0; e < me.length; e++) {
+    for (const e of journey.route) {
       const calls = me[e] as number;
-      const usd = edgeUsd[e] as number;
-      if (calls === 0 || usd === 0) continue;
-      const sender = egressSender(graph.connections[e] as GraphConnection);
-      egressUsd[sender] = (egressUsd[sender] as number) + requests * calls * usd;
-      perRequestUsd += calls * usd;
+      const payloadKb = cg.payloadKb[e] as number;
+      // An unknown payload (NaN) moves nothing we can price: the assumption report says so.
+      if (calls === 0 || !(payloadKb > 0)) continue;
+      const sender = cg.sender[e] as number;
+      const usd = (calls * payloadKb * (egressPriceUsd[sender] as number)) / KB_PER_GB;
+      egressUsd[sender] = (egressUsd[sender] as number) + requests * usd;
+      perRequestUsd += usd;
     }
     return { monthlyRequests: requests, peakRps: peak, linearUsd: requests * perRequestUsd };
   });

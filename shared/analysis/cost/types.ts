@@ -1,5 +1,6 @@
 import type { ComponentKind } from '../../model/catalog/types.ts';
 import type { Assumption } from '../assumptions.ts';
+import type { RequestPath } from '../request-path.ts';
 
 /* The cost analysis result: plain JSON (it crosses the worker boundary and is printed by the CLI). */
 
@@ -118,4 +119,6 @@ export interface CostOptions {
   /** Multiple of every journey's avg and peak rps to analyse (1 = the design's traffic). */
   readonly trafficMultiplier?: number;
   readonly budget?: CostBudget | null;
+  /** The journeys' request paths (buildRequestPath, in journey order) when the caller built them already. */
+  readonly requestPaths?: readonly RequestPath[];
 }
