@@ -52,14 +52,6 @@ export function costFromMultipliers(
   const R = traffic.monthlyRequests;
   const per1kInferencesUsd = R > 0 ? (1000 * monthlyUsd) / R : null;
   const { errors, warnings } = messages(graph, multipliers, priced);
-  // Connections that carry some journey's traffic: their inputs change the bill.
-  const carried = new Uint8Array(graph.connections.length);
-  for (const m of multipliers) {
-    const j = traffic.journeys[m.journey];
-    if (!j || (j.monthlyRequests === 0 && j.peakRps === 0)) continue;
-    for (const e of graph.journeys[m.journey]?.route ?? [])
-      if ((m.connections[e] as number) > 0) carried[e] = 1;
-  }
   return {
     monthlyRequests: R,
     monthlyUsd,
@@ -83,10 +75,27 @@ export function costFromMultipliers(
     budget: budgetCheck(options.budget ?? null, monthlyUsd, per1kInferencesUsd),
     perJourney: journeyCosts(graph, multipliers, traffic, priced),
     method: COST_METHOD,
-    assumptions: costAssumptions(graph, traffic, carried),
+    assumptions: costAssumptions(graph, traffic, carriedConnections(graph, multipliers, traffic)),
     errors,
     warnings,
   };
+}
+
+/** 1 for each connection that carries some journey's traffic: its inputs change the bill. */
+function carriedConnections(
+  graph: ScenarioGraph,
+  multipliers: readonly JourneyMultipliers[],
+  traffic: ScenarioTraffic,
+): Uint8Array {
+  const carried = new Uint8Array(graph.connections.length);
+  for (const m of multipliers) {
+    const j = traffic.journeys[m.journey];
+    if (!j || (j.monthlyRequests === 0 && j.peakRps === 0)) continue;
+    for (const e of graph.journeys[m.journey]?.route ?? []) {
+      if ((m.connections[e] as number) > 0) carried[e] = 1;
+    }
+  }
+  return carried;
 }
 
 function shareOf(usd: number, totalUsd: number): number {

@@ -32,7 +32,7 @@ describe('cost assumptions', () => {
       hourly_usd_per_replica: 0.5,
     },
     db: { replicas: 2, capacity_rps_per_replica: 2000, availability: 0.999, hourly_usd_per_replica: 0.3 },
-    lake: { fixed_monthly_usd: 0, per_gb_month_usd: 0.023, replicas: 1 },
+    lake: { fixed_monthly_usd: 0, hourly_usd_per_replica: 0, per_gb_month_usd: 0.023, replicas: 1 },
     'svc>db': { retries: 2, probability: 1 },
   };
 
@@ -46,8 +46,9 @@ describe('cost assumptions', () => {
       'db.replicas: default',
       // Read because the call to it is retried; its capacity is not read (it does not autoscale).
       'db.availability: assumed',
-      // Nothing is stored and no replica is priced: only the fixed fee matters.
+      // Nothing is stored and replicas are free: only the prices matter, not the replica count.
       'lake.fixed_monthly_usd: default',
+      'lake.hourly_usd_per_replica: default',
       'svc>db.probability: default',
     ]);
   });

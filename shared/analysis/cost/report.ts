@@ -15,7 +15,10 @@ export const COST_METHOD =
   'capacity) + calls × per-1k price + tokens + storage + egress (payload × calls, billed to the sending side) + ' +
   'scheduled runs; cost per 1,000 inferences = 1000 × monthly cost ÷ monthly requests (marginal: variable part only).';
 
-/** Which of a component's inputs a bill depends on, as bits: only those are reported. */
+/**
+ * Which of a component's inputs its bill depends on, as bits: only those are reported. A price always matters
+ * (left at 0 it says the thing is free); what it multiplies matters only when the price is not 0.
+ */
 const ALWAYS = 1;
 const COMPUTE = 2; // an always-on replica price
 const SCALED = 4; // ... of an autoscaled component
@@ -24,10 +27,12 @@ const STORES = 16;
 const SENDS = 32; // it sends data over a route connection with a payload
 const SCHEDULED = 64;
 const CALLED_SCALED = 128; // autoscaled, priced, and called: its capacity and maximum matter
+const ALWAYS_ON = 256; // billed per replica-hour rather than per scheduled run
 
 const KEYS_BY_BIT: readonly (readonly [number, readonly string[]])[] = [
   [ALWAYS, ['fixed_monthly_usd', 'stored_gb']],
-  [COMPUTE, ['hourly_usd_per_replica', 'autoscaling']],
+  [ALWAYS_ON, ['hourly_usd_per_replica']],
+  [COMPUTE, ['autoscaling']],
   [COMPUTE | SCALED, ['min_replicas']],
   [CALLED_SCALED, ['max_replicas', 'capacity_rps_per_replica']],
   [
@@ -78,12 +83,12 @@ export function costAssumptions(
   traffic: ScenarioTraffic,
   carried: Uint8Array,
 ): Assumption[] {
-  const bits = new Uint8Array(graph.components.length);
+  const bits = new Uint16Array(graph.components.length);
   for (const c of graph.components) {
     let b = ALWAYS;
     const called = (traffic.callsPerMonth[c.index] as number) > 0 || (traffic.peakRps[c.index] as number) > 0;
     if (c.scheduled) b |= SCHEDULED;
-    else if (c.hourlyUsdPerReplica > 0) b |= COMPUTE | (c.autoscaling ? SCALED : 0);
+    else b |= ALWAYS_ON | (c.hourlyUsdPerReplica > 0 ? COMPUTE | (c.autoscaling ? SCALED : 0) : 0);
     if (called) b |= CALLED;
     if (called && b & SCALED) b |= CALLED_SCALED;
     if (c.storedGb > 0) b |= STORES;
