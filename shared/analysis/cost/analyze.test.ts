@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildRequestPath } from '../request-path.ts';
 import { buildGraph } from '../testing/graph-spec.ts';
 import type { ComponentSpec, GraphSpec } from '../testing/graph-spec.ts';
 import { analyzeCost } from './analyze.ts';
@@ -236,5 +237,27 @@ describe('analyzeCost: traffic', () => {
     expect(cost.perJourney[0]?.counted).toBe(false);
     expect(cost.errors).toHaveLength(2);
     expect(cost.errors[0]).toMatch(/^Journey "Journey 1": .*sync cycle/);
+  });
+
+  it("passes on the request paths' errors when given them, and prices the same", () => {
+    const graph = buildGraph({
+      components: [{ id: 'router' }, { id: 'a', per1kRequestsUsd: 1 }, { id: 'b', per1kRequestsUsd: 2 }],
+      groups: [{ id: 'ab', type: 'exclusive' }],
+      // 0.6 + 0.3 = 0.9: the request path refuses the choice; cost renormalises to 2/3 and 1/3.
+      connections: [
+        { from: 'router', to: 'a', probability: 0.6, group: 'ab' },
+        { from: 'router', to: 'b', probability: 0.3, group: 'ab' },
+      ],
+      journeys: [{ entry: 'router', avgRps: 1 }],
+    });
+    const own = analyzeCost(graph);
+    const withPaths = analyzeCost(graph, {
+      requestPaths: graph.journeys.map((j) => buildRequestPath(graph, j)),
+    });
+    // 2,628,000 requests × (2/3 × $1 + 1/3 × $2) / 1000.
+    expect(own.monthlyUsd).toBeCloseTo(2628 * (4 / 3), 9);
+    expect(withPaths.monthlyUsd).toBeCloseTo(own.monthlyUsd, 9);
+    expect(own.errors).toEqual([]);
+    expect(withPaths.errors).toEqual([expect.stringContaining('sum to 0.9, not 1')]);
   });
 });
