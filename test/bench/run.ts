@@ -10,6 +10,7 @@ import type { BenchModule } from './types.ts';
 const modules: Record<string, () => Promise<BenchModule>> = {
   store: () => import('./store.bench.ts'),
   crash: () => import('./crash.bench.ts'),
+  latency: () => import('./latency.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
