@@ -90,19 +90,69 @@ export class SampleRandom {
     return this.uniformIndex++;
   }
 
+  // The refills run xoshiro128** with its state in locals (registers); nextInt() is the same step for the
+  // ziggurat's rare slow path, which gets the state handed over and back.
   private refillNormals(): void {
+    const state = this.state;
+    let s0 = state[0] as number;
+    let s1 = state[1] as number;
+    let s2 = state[2] as number;
+    let s3 = state[3] as number;
     const normals = this.normals;
     for (let i = 0; i < RANDOM_BLOCK; i++) {
-      const hz = this.nextInt();
+      const product = Math.imul(s1, 5);
+      const hz = Math.imul((product << 7) | (product >>> 25), 9);
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
       const iz = hz & 127;
-      normals[i] = Math.abs(hz) < (kn[iz] as number) ? hz * (wn[iz] as number) : this.normalSlow(hz);
+      if (Math.abs(hz) < (kn[iz] as number)) {
+        normals[i] = hz * (wn[iz] as number);
+        continue;
+      }
+      state[0] = s0;
+      state[1] = s1;
+      state[2] = s2;
+      state[3] = s3;
+      normals[i] = this.normalSlow(hz);
+      s0 = state[0] as number;
+      s1 = state[1] as number;
+      s2 = state[2] as number;
+      s3 = state[3] as number;
     }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.normalIndex = 0;
   }
 
   private refillUniforms(): void {
+    const state = this.state;
+    let s0 = state[0] as number;
+    let s1 = state[1] as number;
+    let s2 = state[2] as number;
+    let s3 = state[3] as number;
     const uniforms = this.uniforms;
-    for (let i = 0; i < RANDOM_BLOCK; i++) uniforms[i] = (this.nextInt() >>> 0) * TWO_POW_MINUS_32;
+    for (let i = 0; i < RANDOM_BLOCK; i++) {
+      const product = Math.imul(s1, 5);
+      uniforms[i] = (Math.imul((product << 7) | (product >>> 25), 9) >>> 0) * TWO_POW_MINUS_32;
+      const t = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= t;
+      s3 = (s3 << 11) | (s3 >>> 21);
+    }
+    state[0] = s0;
+    state[1] = s1;
+    state[2] = s2;
+    state[3] = s3;
     this.uniformIndex = 0;
   }
 
