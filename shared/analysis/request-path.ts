@@ -255,9 +255,10 @@ function groupStep(
     }
     // A route that keeps only some branches of a choice takes them in proportion to their shares.
     const onRoute = members.reduce((sum, m) => sum + probabilityOf(m), 0);
-    const whole = members.length === group.members.length;
+    // Shares that already sum to 1 are kept as typed (dividing by 0.9999999999 would only add noise).
+    const exact = Math.abs(onRoute - 1) <= SHARE_SUM_TOLERANCE;
     const shares = members.map((m) =>
-      whole ? probabilityOf(m) : onRoute > 0 ? probabilityOf(m) / onRoute : 1 / members.length,
+      exact ? probabilityOf(m) : onRoute > 0 ? probabilityOf(m) / onRoute : 1 / members.length,
     );
     return { type: 'exclusive', group: g, branches, shares };
   }
