@@ -11,7 +11,10 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           web: resolve(import.meta.dirname, 'electron/web/index.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/index.ts'),
         },
+        // The CLI is an executable (the package's bin): it starts with a shebang.
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },
   },

@@ -8,3 +8,4 @@ export type { DocumentFileErrorCode } from './errors.ts';
 export { DocumentFileError } from './errors.ts';
 export { isDocumentFile, MLARCH_APPLICATION_ID } from './header.ts';
 export { isSameFile } from './files.ts';
+export { readDocumentSnapshot } from './snapshot.ts';
