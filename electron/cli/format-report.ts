@@ -18,7 +18,12 @@ const verdict = (meets: boolean | null): string => (meets === null ? '' : meets 
 
 /** Terminal-safe text: no control characters (ESC sequences could rewrite the screen). */
 function plain(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    out += code < 0x20 || (code >= 0x7f && code <= 0x9f) ? ' ' : ch;
+  }
+  return out;
 }
 
 /** A Markdown table cell: escapes markup characters and pipes, no line breaks. */
