@@ -48,8 +48,11 @@ describe('mlarch analyze', () => {
         expect(typeof s.cost.per1kInferencesUsd).toBe('number');
         expect(typeof s.cost.per1kMarginalUsd).toBe('number');
         expect(s.journeys.length).toBeGreaterThan(0);
+        // The templates use the settled semantics: nothing for the analyses to work around.
+        expect(s.warnings).toEqual([]);
         for (const j of s.journeys) {
           expect(j.errors).toEqual([]);
+          expect(j.warnings).toEqual([]);
           for (const key of ['p50', 'p95', 'p99', 'mean']) expect(typeof j.latencyMs[key]).toBe('number');
           expect(j.latencyMs.p50).toBeLessThanOrEqual(j.latencyMs.p95);
           expect(j.latencyMs.p95).toBeLessThanOrEqual(j.latencyMs.p99);

@@ -13,6 +13,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   availability: () => import('./availability.bench.ts'),
   cost: () => import('./cost.bench.ts'),
   latency: () => import('./latency.bench.ts'),
+  analysis: () => import('./analysis.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);

@@ -47,8 +47,9 @@ export function callsOf(step: Step): readonly CallStep[] {
 
 /** Orders the variables of `path` (which must have no errors) by a depth-first walk from its entry. */
 export function orderVariables(graph: ScenarioGraph, path: RequestPath): VariableTable {
-  // At most one variable per component and one per connection.
-  const capacity = graph.components.length + graph.connections.length;
+  // At most one variable per component and one per connection of the path (sized by the path, not the graph:
+  // a design of 20,000 components analyses many small journeys, and per-graph arrays made GC the hot spot).
+  const capacity = path.order.length + path.syncEdges.length + 1;
   const probability = new Float64Array(capacity);
   const complement = new Float64Array(capacity);
   const component = new Int32Array(capacity);
@@ -72,16 +73,16 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
     }
   };
 
-  // The probability each call's branch variable gets when the walk reaches it; NaN for a call that needs none
+  // The probability each call's branch variable gets when the walk reaches it; absent for a call that needs none
   // (a soft call outside a k-of-n join). The last branch of a choice gets 1: taken when no link picked another.
-  const pending = new Float64Array(graph.connections.length).fill(Number.NaN);
+  const pending = new Map<number, number>();
   // Work items on an explicit stack (the path can be thousands of components deep): 2e to visit the target
   // of call e (through e), 2e + 1 to create the branch variable of call e just before the subtree behind it.
   const firstEdge = new Int32Array(graph.components.length).fill(-1);
   const stack: number[] = [];
   const items: number[] = [];
   const pushCall = (call: CallStep): void => {
-    if (!Number.isNaN(pending[call.edge] as number)) items.push(2 * call.edge + 1);
+    if (pending.has(call.edge)) items.push(2 * call.edge + 1);
     items.push(2 * call.edge);
     for (const f of call.fallbacks) items.push(2 * f);
   };
@@ -94,7 +95,7 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
       if (step.type === 'call') {
         const edge = graph.connections[step.call.edge] as GraphConnection;
         // A soft call never fails the request: it needs no variable.
-        if (edge.hard) pending[step.call.edge] = edge.probability;
+        if (edge.hard) pending.set(step.call.edge, edge.probability);
         pushCall(step.call);
         continue;
       }
@@ -107,10 +108,10 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
         if (step.type === 'exclusive') {
           const share = step.shares[b] ?? 0;
           left += share;
-          pending[call.edge] = b === calls.length - 1 ? 1 : left > 0 ? Math.min(1, share / left) : 0;
+          pending.set(call.edge, b === calls.length - 1 ? 1 : left > 0 ? Math.min(1, share / left) : 0);
         } else if (edge.hard || step.join !== 'all') {
           // Soft members count as answers of an any / k-of-n join.
-          pending[call.edge] = edge.probability;
+          pending.set(call.edge, edge.probability);
         }
       }
       for (const call of calls) pushCall(call);
@@ -122,7 +123,7 @@ export function orderVariables(graph: ScenarioGraph, path: RequestPath): Variabl
     const item = stack.pop() as number;
     const e = item >> 1;
     if (item & 1) {
-      addBernoulli(e, pending[e] as number);
+      addBernoulli(e, pending.get(e) as number);
       continue;
     }
     const u = (graph.connections[e] as GraphConnection).target;
