@@ -121,10 +121,13 @@ export function GroupSettings({
           value={group.type}
           onChange={(e) => setGroupType(group.id, e.target.value === 'parallel' ? 'parallel' : 'exclusive')}
         >
-          <option value="exclusive">choice: one branch taken</option>
-          <option value="parallel">parallel: all at once</option>
+          <option value="exclusive">choice</option>
+          <option value="parallel">parallel</option>
         </select>
       </div>
+      {group.type === 'exclusive' && (
+        <p className="muted small">Exactly one branch is taken per request, with these shares.</p>
+      )}
       {group.type === 'parallel' ? (
         <JoinSettings group={group} members={members.length} />
       ) : (
