@@ -6,6 +6,7 @@ import type { Component, Connection, Design, Position, Size } from './document.t
 import { createComponent, createConnection, type NewComponentOptions } from './factory.ts';
 import type { ModelLookup } from './integrity.ts';
 import { connectionName, endpointsProblem, q } from './integrity.ts';
+import { leaveOps } from './group-commands.ts';
 import type { ComponentChanges, Operation } from './operations.ts';
 import { OperationError } from './operations.ts';
 import { isSyncConnection, refuseSyncCycle } from './sync-cycle.ts';
@@ -351,7 +352,8 @@ export function setAttributeOps(
 
 /**
  * The operation that turns a connection into another kind; none when it is gone or already of that kind.
- * Throws OperationError when the new kind makes an async connection sync and that closes a sync cycle.
+ * Throws OperationError when the new kind makes an async connection sync and that closes a sync cycle. A
+ * connection turned into a fallback leaves its group (see leaveOps).
  * applyOperations rebuilds the attributes: values the user changed from the old kind's defaults are kept,
  * the rest take the new kind's defaults.
  */
@@ -363,8 +365,9 @@ export function changeConnectionKindOps(design: Design, id: string, kind: Connec
     const article = /^[aeiou]/.test(label) ? 'an' : 'a';
     refuseTurningSync(design, connection, (name) => `Turning ${name} into ${article} ${label}`);
   }
-  // Only a fallback names a primary; a fallback is no branch of a group.
-  if (kind === 'fallback') return [{ type: 'connection.update', id, changes: { kind, groupId: null } }];
+  // Only a fallback names a primary; a fallback is no branch of a group, so it leaves its group (the rest of
+  // a choice rescaled to 1, an emptied group removed) in the same step.
+  if (kind === 'fallback') return leaveOps(design, connection, { kind });
   if (connection.kind === 'fallback')
     return [{ type: 'connection.update', id, changes: { kind, primaryId: null } }];
   return [{ type: 'connection.update', id, changes: { kind } }];

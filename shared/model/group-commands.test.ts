@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperations, validateDesign } from './apply.ts';
+import { changeConnectionKindOps } from './commands.ts';
 import type { Design } from './document.ts';
 import { createComponent, createConnection, createEmptyDesign } from './factory.ts';
 import {
@@ -171,6 +172,23 @@ describe('joinGroupOps', () => {
     expect(() => applyOperations(f.design, joinGroupOps(f.design, f.oa.id, f.groupId))).toThrow(
       "a group's connections all leave from its source component",
     );
+  });
+});
+
+describe('changeConnectionKindOps out of a group', () => {
+  it('a member turned into a fallback leaves its choice in the same step: the rest rescaled, an empty group removed', () => {
+    const f = withChoice();
+    const design = step(f.design, setSharesOps(f.design, f.groupId, { [f.ga.id]: 0.8, [f.gb.id]: 0.2 }));
+    const ops = changeConnectionKindOps(design, f.gb.id, 'fallback');
+    const after = step(design, ops);
+    expect(after.connections.find((e) => e.id === f.gb.id)).toMatchObject({
+      kind: 'fallback',
+      groupId: null,
+    });
+    expect(share(after, f.ga.id)).toBe(1);
+    const last = changeConnectionKindOps(after, f.ga.id, 'fallback');
+    expect(last.map((op) => op.type)).toEqual(['connection.update', 'group.remove']);
+    expect(step(after, last).groups).toEqual([]);
   });
 });
 

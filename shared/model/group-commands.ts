@@ -2,7 +2,7 @@ import { readNumber } from './catalog/readers.ts';
 import type { Connection, ConnectionGroup, Design } from './document.ts';
 import { newId } from './ids.ts';
 import { connectionName, q } from './integrity.ts';
-import type { Operation } from './operations.ts';
+import type { ConnectionChanges, Operation } from './operations.ts';
 import { OperationError } from './operations.ts';
 
 /*
@@ -92,9 +92,9 @@ export function groupsForConnection(design: Design, id: string): ConnectionGroup
 /**
  * The operations that take connection `e` out of its group: the remaining members of a choice are rescaled
  * to sum to 1, and a group left empty is removed (after the connection leaves it). `changes` are further
- * changes of `e` made in the same update.
+ * changes of `e` made in the same update (a kind change to fallback, which cannot stay in a group).
  */
-function leaveOps(design: Design, e: Connection, changes: Partial<Connection> = {}): Operation[] {
+export function leaveOps(design: Design, e: Connection, changes: ConnectionChanges = {}): Operation[] {
   const update: Operation = { type: 'connection.update', id: e.id, changes: { groupId: null, ...changes } };
   if (e.groupId === null) return [update];
   const group = groupOf(design, e.groupId);

@@ -27,7 +27,7 @@ interface RequestPathOnDisk {
     attributes: Record<string, unknown>;
   }[];
   components: { id: string; name: string }[];
-  groups: { id: string; name: string; type: string }[];
+  groups: { id: string; name: string; type: string; join: string | null; joinK: number | null }[];
 }
 
 async function fromTemplate(page: Page): Promise<void> {
@@ -149,4 +149,42 @@ test('a fallback is linked to the call it backs up, and connecting back is refus
       'connections async.',
   );
   await expect(edges(page)).toHaveCount(count);
+});
+
+test('a parallel group is named, joined and completes at k of n; a k above n is refused', async ({
+  app: page,
+  host,
+}) => {
+  await fromTemplate(page);
+  const panel = inspector(page);
+
+  await selectConnection(page, 'Call from RAG orchestrator to Input guardrail');
+  await panel.getByLabel('Group', { exact: true }).selectOption({ label: 'New parallel group…' });
+  await selectConnection(page, 'Call from RAG orchestrator to Output guardrail');
+  await panel
+    .getByLabel('Group', { exact: true })
+    .selectOption({ label: 'Parallel from RAG orchestrator (parallel)' });
+  await expect(panel.getByText('Members: to Input guardrail, to Output guardrail.')).toBeVisible();
+
+  const name = panel.getByLabel('Group name');
+  await name.fill('Guardrails');
+  await name.press('Enter');
+  await panel.getByLabel('Completes when').selectOption('k-of-n');
+  const k = panel.getByLabel('k', { exact: true });
+  await expect(k).toHaveValue('1');
+  await k.fill('2');
+  await k.press('Enter');
+  await expect(panel.getByText('the step completes when 2 of them have answered.')).toBeVisible();
+
+  await k.fill('5');
+  await k.press('Enter');
+  await expect(page.locator('.error-banner .error-text')).toHaveText(
+    'Group "Guardrails" has 2 members: k is a whole number from 1 to 2.',
+  );
+  await expect(k).toHaveValue('2');
+
+  const design = await onDisk(page, host);
+  expect(design.groups).toEqual([
+    expect.objectContaining({ name: 'Guardrails', type: 'parallel', join: 'k-of-n', joinK: 2 }),
+  ]);
 });

@@ -11,22 +11,29 @@ import { renameGroup, setGroupJoin, setGroupType } from './requestPathCommands.t
  * a choice. Each change is one undo step.
  */
 
+function nameOf(design: Design, id: string): string {
+  return design.components.find((c) => c.id === id)?.name ?? '?';
+}
+
 function isJoin(value: string): value is GroupJoin {
   return value === 'all' || value === 'any' || value === 'k-of-n';
 }
 
-/** A text or number field that commits on Enter or leaving it, and goes back to the saved value on Escape. */
+/**
+ * A text or number field that commits on Enter or leaving it, and goes back to the saved value on Escape or
+ * when the commit is refused (the banner says why).
+ */
 function CommitField(props: {
   readonly id: string;
   readonly label: string;
   readonly value: string;
   readonly type?: 'text' | 'number';
-  readonly onCommit: (text: string) => void;
+  readonly onCommit: (text: string) => boolean;
 }) {
   const [draft, setDraft] = useState(props.value);
   const commit = () => {
     if (draft.trim() === '') setDraft(props.value);
-    else if (draft !== props.value) props.onCommit(draft);
+    else if (draft !== props.value && !props.onCommit(draft)) setDraft(props.value);
   };
   return (
     <input
@@ -129,7 +136,12 @@ export function GroupSettings({
         <p className="muted small">Exactly one branch is taken per request, with these shares.</p>
       )}
       {group.type === 'parallel' ? (
-        <JoinSettings group={group} members={members.length} />
+        <>
+          <p className="muted small">
+            Members: {members.map((e) => `to ${nameOf(design, e.targetId)}`).join(', ')}.
+          </p>
+          <JoinSettings group={group} members={members.length} />
+        </>
       ) : (
         <ChoiceShares
           key={members.map((e) => `${e.id}:${String(e.attributes.probability)}`).join(',')}
