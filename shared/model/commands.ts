@@ -1,13 +1,15 @@
 import type { ConnectionKind } from './catalog/index.ts';
-import { getKindSpec } from './catalog/index.ts';
+import { defaultConnectionAttributes, getConnectionKindSpec, getKindSpec } from './catalog/index.ts';
 import { sameAttrValue } from './attribute-values.ts';
 import type { AttrValue } from './attributes.ts';
-import type { Component, Design, Position, Size } from './document.ts';
+import type { Component, Connection, Design, Position, Size } from './document.ts';
 import { createComponent, createConnection, type NewComponentOptions } from './factory.ts';
 import type { ModelLookup } from './integrity.ts';
-import { endpointsProblem, q } from './integrity.ts';
+import { connectionName, endpointsProblem, q } from './integrity.ts';
+import { leaveOps } from './group-commands.ts';
 import type { ComponentChanges, Operation } from './operations.ts';
 import { OperationError } from './operations.ts';
+import { isSyncConnection, refuseSyncCycle } from './sync-cycle.ts';
 
 /*
  * User gestures as operation lists, shared by the UI and the CLI. Builders are pure: they read the design and
@@ -214,11 +216,41 @@ export function addComponentOps(design: Design, options: NewComponentOptions): O
   return [{ type: 'component.add', component: createComponent({ ...options, name }) }];
 }
 
+/** Throws OperationError when `sourceId` already has a connection of `kind` to `targetId` (other than `id`). */
+function refuseDuplicate(
+  design: Design,
+  lookup: ReturnType<typeof lookupOf>,
+  edge: { sourceId: string; targetId: string; kind: ConnectionKind; id?: string },
+): void {
+  const duplicate = design.connections.some(
+    (e) =>
+      e.id !== edge.id &&
+      e.sourceId === edge.sourceId &&
+      e.targetId === edge.targetId &&
+      e.kind === edge.kind,
+  );
+  if (!duplicate) return;
+  const source = lookup.component(edge.sourceId);
+  const target = lookup.component(edge.targetId);
+  throw new OperationError(
+    `${q(source?.name ?? edge.sourceId)} already has a ${edge.kind} connection to ` +
+      `${q(target?.name ?? edge.targetId)}. Select that connection to change it.`,
+    0,
+  );
+}
+
+/** 'Connecting "A" to "B"', the start of a refusal of a gesture that makes a sync connection A → B. */
+function connectingLead(lookup: ReturnType<typeof lookupOf>, sourceId: string, targetId: string): string {
+  const source = lookup.component(sourceId)?.name ?? sourceId;
+  const target = lookup.component(targetId)?.name ?? targetId;
+  return `Connecting ${q(source)} to ${q(target)}`;
+}
+
 /**
  * The operations that connect `sourceId` to `targetId` with a new connection of `kind` (default 'call') in
  * the source's scenario. Throws OperationError (index 0) for a connection the design cannot take: a missing
- * end, a self-connection, a boundary, ends in different scenarios, or a duplicate of an existing
- * source → target connection of the same kind.
+ * end, a self-connection, a boundary, ends in different scenarios, a duplicate of an existing
+ * source → target connection of the same kind, or a sync connection that would close a sync cycle.
  */
 export function connectOps(
   design: Design,
@@ -234,24 +266,56 @@ export function connectOps(
   );
   if (problem !== null || !source)
     throw new OperationError(problem ?? 'The source component does not exist.', 0);
-  const duplicate = design.connections.some(
-    (e) => e.sourceId === options.sourceId && e.targetId === options.targetId && e.kind === kind,
-  );
-  if (duplicate) {
-    const target = lookup.component(options.targetId);
-    throw new OperationError(
-      `${q(source.name)} already has a ${kind} connection to ${q(target?.name ?? options.targetId)}. ` +
-        'Select that connection to change it.',
-      0,
-    );
-  }
+  refuseDuplicate(design, lookup, { sourceId: options.sourceId, targetId: options.targetId, kind });
   const connection = createConnection({
     scenarioId,
     sourceId: options.sourceId,
     targetId: options.targetId,
     kind,
   });
+  if (isSyncConnection(connection)) {
+    const lead = connectingLead(lookup, options.sourceId, options.targetId);
+    refuseSyncCycle(design, { scenarioId, sourceId: options.sourceId, targetId: options.targetId }, lead);
+  }
   return [{ type: 'connection.add', connection }];
+}
+
+/**
+ * The operation that moves an end of connection `id` (a drag of its source or target onto another
+ * component); none when it is gone or no end changes. Throws OperationError (index 0) for ends the design
+ * cannot take (as connectOps) and for a sync connection that would close a sync cycle. The model refuses
+ * moving the source of a connection held by a group or a fallback.
+ */
+export function reconnectOps(
+  design: Design,
+  id: string,
+  ends: { sourceId?: string; targetId?: string },
+): Operation[] {
+  const connection = design.connections.find((e) => e.id === id);
+  if (!connection) return [];
+  const sourceId = ends.sourceId ?? connection.sourceId;
+  const targetId = ends.targetId ?? connection.targetId;
+  if (sourceId === connection.sourceId && targetId === connection.targetId) return [];
+  const lookup = lookupOf(design);
+  const problem = endpointsProblem({ scenarioId: connection.scenarioId, sourceId, targetId }, lookup);
+  if (problem !== null) throw new OperationError(problem, 0);
+  refuseDuplicate(design, lookup, { sourceId, targetId, kind: connection.kind, id });
+  if (isSyncConnection(connection)) {
+    const edge = { scenarioId: connection.scenarioId, sourceId, targetId, ignoreId: id };
+    refuseSyncCycle(design, edge, connectingLead(lookup, sourceId, targetId));
+  }
+  const changes: { sourceId?: string; targetId?: string } = {};
+  if (sourceId !== connection.sourceId) changes.sourceId = sourceId;
+  if (targetId !== connection.targetId) changes.targetId = targetId;
+  return [{ type: 'connection.update', id, changes }];
+}
+
+/** Throws OperationError when turning async connection `e` sync (by `how`) would close a sync cycle. */
+function refuseTurningSync(design: Design, e: Connection, how: (name: string) => string): void {
+  const lookup = lookupOf(design);
+  const name = connectionName(e, lookup, 'the');
+  const edge = { scenarioId: e.scenarioId, sourceId: e.sourceId, targetId: e.targetId, ignoreId: e.id };
+  refuseSyncCycle(design, edge, how(name));
 }
 
 /** The element whose attribute an edit sets. */
@@ -263,7 +327,8 @@ export interface AttributeOwner {
 /**
  * The one operation that sets attribute `key` of a component or connection to `value`, or none when the
  * element is gone or already holds that value (an unchanged field is not an edit and leaves no undo step).
- * applyOperations checks the value against the catalog.
+ * applyOperations checks the value against the catalog. Throws OperationError when a connection's mode
+ * turns sync and that closes a sync cycle.
  */
 export function setAttributeOps(
   design: Design,
@@ -276,6 +341,9 @@ export function setAttributeOps(
       ? design.components.find((c) => c.id === owner.id)
       : design.connections.find((c) => c.id === owner.id);
   if (!element || sameAttrValue(element.attributes[key], value)) return [];
+  if (owner.type === 'connection' && key === 'mode' && value !== 'async' && !isSyncConnection(element)) {
+    refuseTurningSync(design, element as Connection, (name) => `Making ${name} sync`);
+  }
   const changes = { attributes: { [key]: value } };
   return owner.type === 'component'
     ? [{ type: 'component.update', id: owner.id, changes }]
@@ -284,15 +352,31 @@ export function setAttributeOps(
 
 /**
  * The operation that turns a connection into another kind; none when it is gone or already of that kind.
+ * Throws OperationError when the new kind makes an async connection sync and that closes a sync cycle. A
+ * connection turned into a fallback leaves its group (see leaveOps).
  * applyOperations rebuilds the attributes: values the user changed from the old kind's defaults are kept,
  * the rest take the new kind's defaults.
  */
 export function changeConnectionKindOps(design: Design, id: string, kind: ConnectionKind): Operation[] {
   const connection = design.connections.find((c) => c.id === id);
   if (!connection || connection.kind === kind) return [];
-  // Only a fallback names a primary; a fallback is no branch of a group.
-  if (kind === 'fallback') return [{ type: 'connection.update', id, changes: { kind, groupId: null } }];
+  if (!isSyncConnection(connection) && modeAfterKindChange(connection, kind) !== 'async') {
+    const label = getConnectionKindSpec(kind).label.toLowerCase();
+    const article = /^[aeiou]/.test(label) ? 'an' : 'a';
+    refuseTurningSync(design, connection, (name) => `Turning ${name} into ${article} ${label}`);
+  }
+  // Only a fallback names a primary; a fallback is no branch of a group, so it leaves its group (the rest of
+  // a choice rescaled to 1, an emptied group removed) in the same step.
+  if (kind === 'fallback') return leaveOps(design, connection, { kind });
   if (connection.kind === 'fallback')
     return [{ type: 'connection.update', id, changes: { kind, primaryId: null } }];
   return [{ type: 'connection.update', id, changes: { kind } }];
+}
+
+/** The mode a connection has once it is of `kind`: kept when the user had set it away from the old default. */
+function modeAfterKindChange(connection: Connection, kind: ConnectionKind): unknown {
+  const mode = connection.attributes.mode;
+  const oldDefault = defaultConnectionAttributes(connection.kind).mode;
+  if (mode !== undefined && !sameAttrValue(mode, oldDefault)) return mode;
+  return defaultConnectionAttributes(kind).mode;
 }

@@ -103,7 +103,14 @@ export function clearSelection(): void {
 export function setAttribute(owner: AttributeOwner, spec: AttrSpec, value: AttrValue): void {
   const { design, edit } = editorStore.getState();
   if (!design) return;
-  const ops = setAttributeOps(design, owner, spec.key, value);
+  let ops: Operation[];
+  try {
+    ops = setAttributeOps(design, owner, spec.key, value);
+  } catch (error) {
+    // Turning a connection sync can close a sync cycle: the model says which.
+    reportError(error);
+    return;
+  }
   if (ops.length > 0) edit(`Change ${spec.label}`, ops);
 }
 
@@ -111,6 +118,12 @@ export function setAttribute(owner: AttributeOwner, spec: AttrSpec, value: AttrV
 export function changeConnectionKind(id: string, kind: ConnectionKind): void {
   const { design, edit } = editorStore.getState();
   if (!design) return;
-  const ops = changeConnectionKindOps(design, id, kind);
+  let ops: Operation[];
+  try {
+    ops = changeConnectionKindOps(design, id, kind);
+  } catch (error) {
+    reportError(error);
+    return;
+  }
   if (ops.length > 0) edit(`Change kind to ${getConnectionKindSpec(kind).label}`, ops);
 }

@@ -8,6 +8,7 @@ import type { Component, Design } from '../document.ts';
 import { createComponent, createConnection, createJourney } from '../factory.ts';
 import { isBoundaryKind } from '../integrity.ts';
 import type { Operation } from '../operations.ts';
+import { OperationError } from '../operations.ts';
 
 /*
  * Random valid edit sequences for property tests. fast-check draws abstract actions (numbers); they are
@@ -176,7 +177,14 @@ export function realizeEdits(
   const ops: Operation[] = [];
   let current = design;
   for (const edit of edits) {
-    const next = editOps(current, edit);
+    let next: Operation[];
+    try {
+      next = editOps(current, edit);
+    } catch (error) {
+      // A gesture the design refuses (a kind change that would close a sync cycle) is no edit.
+      if (error instanceof OperationError) continue;
+      throw error;
+    }
     if (next.length === 0) continue;
     current = applyOperations(current, next).design;
     ops.push(...next);

@@ -5,6 +5,7 @@ import type { Connection } from '../../../../shared/model/document.ts';
 import { changeConnectionKind } from '../../store/commands.ts';
 import { AttributeSections } from './AttributeSections.tsx';
 import { DeleteButton } from './DeleteButton.tsx';
+import { RequestPathSection } from './RequestPathSection.tsx';
 
 interface ConnectionDetailsProps {
   readonly connection: Connection;
@@ -16,7 +17,7 @@ function isConnectionKind(value: string): value is ConnectionKind {
   return (CONNECTION_KINDS as readonly string[]).includes(value);
 }
 
-/** One selected connection: its kind (changeable), its ends, then its attributes. */
+/** One selected connection: its kind (changeable), its ends, its place on the request path, its attributes. */
 export function ConnectionDetails({ connection, from, to }: ConnectionDetailsProps) {
   const spec = getConnectionKindSpec(connection.kind);
   return (
@@ -51,6 +52,7 @@ export function ConnectionDetails({ connection, from, to }: ConnectionDetailsPro
         <dd>{to}</dd>
       </dl>
       <p className="muted small">{spec.description}</p>
+      <RequestPathSection connection={connection} />
       <AttributeSections
         key={connection.id}
         ownerType="connection"
