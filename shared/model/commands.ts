@@ -110,9 +110,25 @@ export function removeElementsOps(
   for (const g of design.groups) {
     const emptied = (members.get(g.id) ?? 0) === 0 && design.connections.some((e) => e.groupId === g.id);
     if (removed.has(g.sourceId) || emptied) ops.push({ type: 'group.remove', id: g.id });
+    else if (g.type === 'exclusive') ops.push(...rebalanceChoice(design, g.id, gone));
   }
   for (const id of order) ops.push({ type: 'component.remove', id });
   return ops;
+}
+
+/** The updates that keep a choice's shares summing to 1 once the `gone` members leave it (their ratios kept). */
+function rebalanceChoice(design: Design, groupId: string, gone: ReadonlySet<string>): Operation[] {
+  const members = design.connections.filter((e) => e.groupId === groupId);
+  if (!members.some((e) => gone.has(e.id))) return [];
+  const staying = members.filter((e) => !gone.has(e.id));
+  const share = (e: Connection): number =>
+    typeof e.attributes.probability === 'number' ? e.attributes.probability : 0;
+  const total = staying.reduce((sum, e) => sum + share(e), 0);
+  return staying.map((e) => ({
+    type: 'connection.update',
+    id: e.id,
+    changes: { attributes: { probability: total > 0 ? share(e) / total : 1 / staying.length } },
+  }));
 }
 
 /** Operations that remove a scenario with everything in it (components, connections, journeys). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperations, validateDesign } from './apply.ts';
-import { changeConnectionKindOps } from './commands.ts';
+import { changeConnectionKindOps, removeElementsOps } from './commands.ts';
 import type { Design } from './document.ts';
 import { createComponent, createConnection, createEmptyDesign } from './factory.ts';
 import {
@@ -318,5 +318,19 @@ describe('setPrimaryOps and primaryCandidates', () => {
       'The connection from "Gateway" to "A" is not a fallback: turn it into one to make it back up a call.',
     );
     expect(refusal(() => setPrimaryOps(f.design, f.fb.id, f.oa.id))).toContain('same component');
+  });
+});
+
+describe('deleting a member of a choice', () => {
+  it('rescales the other shares to sum to 1, keeping their ratios, in the same undo step', () => {
+    const f = withChoice();
+    let design = step(f.design, joinGroupOps(f.design, f.gc.id, f.groupId));
+    design = step(
+      design,
+      setSharesOps(design, f.groupId, { [f.ga.id]: 0.5, [f.gb.id]: 0.3, [f.gc.id]: 0.2 }),
+    );
+    design = step(design, removeElementsOps(design, { componentIds: [], connectionIds: [f.gc.id] }));
+    expect(share(design, f.ga.id)).toBeCloseTo(0.625, 12);
+    expect(share(design, f.gb.id)).toBeCloseTo(0.375, 12);
   });
 });
