@@ -1,3 +1,4 @@
+import { seededRandom } from '../../model/seeded-random.ts';
 import type { GraphConnection, ScenarioGraph } from '../graph.ts';
 import type { CallStep, RequestPath, Step } from '../request-path.ts';
 
@@ -18,17 +19,8 @@ export interface MonteCarloAvailability {
   readonly seed: number;
 }
 
-/** A seeded uniform generator on [0, 1) (mulberry32): the same seed gives the same stream. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded uniform generator the cross-check draws from (mulberry32). */
+export const seededUniform = seededRandom;
 
 /** Wilson score interval for a binomial proportion (successes out of n) at normal quantile z. */
 export function wilsonInterval(successes: number, n: number, z = 1.96): { low: number; high: number } {

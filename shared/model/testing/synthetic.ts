@@ -1,3 +1,4 @@
+import { seededRandom } from '../seeded-random.ts';
 import {
   BOUNDARY_KINDS,
   CATALOG_VERSION,
@@ -19,17 +20,7 @@ import { FORMAT_VERSION, defaultSettings } from '../document.ts';
  * that follow; journeys start at client apps.
  */
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same sequence. Returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const GRID_COLUMNS = 50;
 const BOUNDARY_EVERY = 50;
