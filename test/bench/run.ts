@@ -11,6 +11,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   store: () => import('./store.bench.ts'),
   crash: () => import('./crash.bench.ts'),
   availability: () => import('./availability.bench.ts'),
+  latency: () => import('./latency.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
