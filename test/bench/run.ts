@@ -12,6 +12,7 @@ const modules: Record<string, () => Promise<BenchModule>> = {
   crash: () => import('./crash.bench.ts'),
   availability: () => import('./availability.bench.ts'),
   latency: () => import('./latency.bench.ts'),
+  cost: () => import('./cost.bench.ts'),
 };
 
 const wanted = process.argv.slice(2);
