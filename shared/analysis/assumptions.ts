@@ -41,8 +41,15 @@ const componentSpecCache = new Map<string, Map<string, AttrSpec>>();
 const connectionSpecCache = new Map<string, Map<string, AttrSpec>>();
 
 /**
+ * At most this many assumptions are listed per result: a large design left at its defaults would otherwise
+ * list hundreds of thousands (tens of MB through the worker), which nobody reads; the first ones name the kind
+ * of gap, and the UI says the list was cut.
+ */
+export const MAX_ASSUMPTIONS = 200;
+
+/**
  * The assumptions behind `keys` of the given components and connections (indices into `graph`), in the
- * order given. Keys a kind does not have are skipped.
+ * order given, at most `limit` (MAX_ASSUMPTIONS). Keys a kind does not have are skipped.
  */
 export function assumptionsOf(
   graph: ScenarioGraph,
@@ -52,9 +59,11 @@ export function assumptionsOf(
     connections?: readonly number[];
     connectionKeys?: readonly string[];
   },
+  limit = MAX_ASSUMPTIONS,
 ): Assumption[] {
   const found: Assumption[] = [];
   for (const i of reads.components ?? []) {
+    if (found.length >= limit) return found;
     const c = graph.components[i];
     if (!c) continue;
     let specs = componentSpecCache.get(c.kind);
@@ -75,19 +84,21 @@ export function assumptionsOf(
     }
   }
   for (const i of reads.connections ?? []) {
+    if (found.length >= limit) return found;
     const e = graph.connections[i];
     if (!e) continue;
     let specs = connectionSpecCache.get(e.kind);
     if (!specs)
       connectionSpecCache.set(e.kind, (specs = specsByKey(getConnectionKindSpec(e.kind).attributes)));
-    const name = `${graph.components[e.source]?.name ?? '?'} → ${graph.components[e.target]?.name ?? '?'}`;
+    const name = (): string =>
+      `${graph.components[e.source]?.name ?? '?'} → ${graph.components[e.target]?.name ?? '?'}`;
     for (const key of reads.connectionKeys ?? []) {
       const spec = specs.get(key);
       const reason = spec ? reasonFor(spec, e.attributes[key]) : null;
       if (spec && reason) {
         found.push({
           elementId: e.id,
-          elementName: name,
+          elementName: name(),
           key,
           label: spec.label,
           value: e.attributes[key] ?? null,

@@ -115,10 +115,10 @@ export function buildRequestPath(graph: ScenarioGraph, journey: GraphJourney): R
   }
   syncEdges.sort((a, b) => a - b);
 
-  const unreachable = journey.route.filter((e) => {
-    const edge = graph.connections[e] as GraphConnection;
-    return !reached[edge.source] && !reachedAsync(graph, journey, edge.source);
-  });
+  const anyReached = reachedOverRoute(graph, journey.entry, onRoute);
+  const unreachable = journey.route.filter(
+    (e) => !anyReached[(graph.connections[e] as GraphConnection).source],
+  );
   if (unreachable.length > 0) {
     const first = graph.connections[unreachable[0] as number] as GraphConnection;
     warnings.push(
@@ -141,23 +141,21 @@ export function buildRequestPath(graph: ScenarioGraph, journey: GraphJourney): R
   };
 }
 
-/** True when `component` is reached from the entry over any route connections (sync or async). */
-function reachedAsync(graph: ScenarioGraph, journey: GraphJourney, component: number): boolean {
-  // Only called for the rare unreachable-route warning, so a plain search is fine.
-  const onRoute = new Set(journey.route);
-  const seen = new Set([journey.entry]);
-  const stack = [journey.entry];
+/** Components reached from `entry` over any route connections (sync or async): one linear search. */
+function reachedOverRoute(graph: ScenarioGraph, entry: number, onRoute: Uint8Array): Uint8Array {
+  const seen = new Uint8Array(graph.components.length);
+  seen[entry] = 1;
+  const stack = [entry];
   while (stack.length > 0) {
     const u = stack.pop() as number;
-    if (u === component) return true;
     for (const e of graph.outgoing[u] ?? []) {
-      const edge = graph.connections[e] as GraphConnection;
-      if (!onRoute.has(e) || seen.has(edge.target)) continue;
-      seen.add(edge.target);
-      stack.push(edge.target);
+      const target = (graph.connections[e] as GraphConnection).target;
+      if (!onRoute[e] || seen[target]) continue;
+      seen[target] = 1;
+      stack.push(target);
     }
   }
-  return false;
+  return seen;
 }
 
 /** The steps of reached component `u`: calls, groups, and fallbacks attached to their primaries. */
