@@ -95,7 +95,9 @@ export function scaleServiceTime(c: GraphComponent, factor: number): GraphCompon
     p50Ms: c.p50Ms * factor,
     p95Ms: c.p95Ms * factor,
     p99Ms: c.p99Ms === null ? null : c.p99Ms * factor,
-    llm: c.llm ? { ...c.llm, ttftP50Ms: c.llm.ttftP50Ms * factor, ttftP95Ms: c.llm.ttftP95Ms * factor } : null,
+    llm: c.llm
+      ? { ...c.llm, ttftP50Ms: c.llm.ttftP50Ms * factor, ttftP95Ms: c.llm.ttftP95Ms * factor }
+      : null,
   };
 }
 
