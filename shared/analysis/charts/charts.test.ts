@@ -32,10 +32,13 @@ describe('latencyHistogramOption', () => {
 
   it('marks the p95 and the SLO where they are, and stretches the axis to an SLO beyond the bins', () => {
     const option = latencyHistogramOption(histogram, { p95Ms: 33, sloMs: 55 });
+    // Labels name the values rounded as the tables do: 97.44 reads 97.4.
+    const rounded = seriesOf(latencyHistogramOption(histogram, { p95Ms: 97.44, sloMs: null }))[0];
+    expect(rounded?.markLine?.data[0]?.name).toBe('p95 97.4 ms');
     const lines = seriesOf(option)[0]?.markLine?.data;
     expect(lines?.map((l) => [l.name, l.xAxis])).toEqual([
-      ['p95', 33],
-      ['SLO', 55],
+      ['p95 33 ms', 33],
+      ['SLO 55 ms', 55],
     ]);
     expect((option.xAxis as { max: number }).max).toBe(60);
   });

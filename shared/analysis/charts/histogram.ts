@@ -20,13 +20,17 @@ export function latencyHistogramOption(histogram: LatencyHistogram, marks: Histo
   const lines: Record<string, unknown>[] = [];
   if (marks.p95Ms !== null) {
     lines.push({
-      name: 'p95',
+      name: `p95 ${roundMs(marks.p95Ms)} ms`,
       xAxis: marks.p95Ms,
       lineStyle: { color: CHART_COLOURS.accent, type: 'solid' },
     });
   }
   if (marks.sloMs !== null) {
-    lines.push({ name: 'SLO', xAxis: marks.sloMs, lineStyle: { color: CHART_COLOURS.bad, type: 'dashed' } });
+    lines.push({
+      name: `SLO ${roundMs(marks.sloMs)} ms`,
+      xAxis: marks.sloMs,
+      lineStyle: { color: CHART_COLOURS.bad, type: 'dashed' },
+    });
   }
   const upper = Math.max(histogram.counts.length * width, marks.sloMs ?? 0, marks.p95Ms ?? 0);
   const overflow = total > 0 ? (100 * histogram.overflowCount) / total : 0;
@@ -54,10 +58,14 @@ export function latencyHistogramOption(histogram: LatencyHistogram, marks: Histo
         markLine: {
           symbol: 'none',
           silent: true,
-          label: { formatter: '{b} {c} ms' },
+          label: { formatter: '{b}' },
           data: lines,
         },
       },
     ],
   };
+}
+
+function roundMs(ms: number): number {
+  return ms >= 100 ? Math.round(ms) : Math.round(ms * 10) / 10;
 }

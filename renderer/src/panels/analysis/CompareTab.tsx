@@ -48,7 +48,13 @@ export function CompareTab() {
   const settings = useEditor((s) => s.design?.meta.settings);
   const metric = useAnalysisView((s) => s.tornadoMetric);
   const setView = useAnalysisView((s) => s.set);
-  const tornado = sensitivity?.tornados.find((t) => t.metric === metric);
+  const scenarioId = useEditor((s) => s.scenarioId);
+  const scenarioName = useEditor((s) => s.design?.scenarios.find((sc) => sc.id === scenarioId)?.name ?? '');
+  // Tornados are of the scenario on screen: one of another scenario waits for the next run.
+  const tornado =
+    sensitivity?.scenarioId === scenarioId
+      ? sensitivity.tornados.find((t) => t.metric === metric)
+      : undefined;
   const option = useMemo(() => (tornado ? tornadoOption(tornado, unitOf(metric)) : null), [tornado, metric]);
   if (!compare || !settings) return <AnalysisPending />;
   const updating = isUpdating(compare.revision, requested);
@@ -118,7 +124,7 @@ export function CompareTab() {
       <div className="analysis-detail">
         <div className="analysis-chart-box">
           <label>
-            Tornado of{' '}
+            Tornado of {scenarioName}:{' '}
             <select
               value={metric}
               aria-label="Tornado metric"
@@ -139,9 +145,7 @@ export function CompareTab() {
           {option && tornado && tornado.bars.length > 0 ? (
             <EChart option={option} label={`Which component moves ${METRICS[metric].label} most`} />
           ) : (
-            <p className="muted">
-              {sensitivity ? 'No input of this scenario moves this metric.' : 'Computing…'}
-            </p>
+            <p className="muted">{tornado ? 'No input of this scenario moves this metric.' : 'Computing…'}</p>
           )}
         </div>
       </div>

@@ -83,7 +83,15 @@ function LatencyRow({
       </td>
       <td className="numeric">
         {l?.ttft ? (
-          <Metric title={quantileTitle(l, 'p95')} updating={updating}>
+          <Metric
+            title={provenance(
+              l.method,
+              l.assumptions,
+              `Time to the first token: the request with every LLM generation left out. p95 95 % interval ${formatMs(l.ttft.intervals.p95.lowMs)} – ${formatMs(l.ttft.intervals.p95.highMs)}.`,
+            )}
+            assumed={assumed}
+            updating={updating}
+          >
             {formatMs(l.ttft.p50Ms)} / {formatMs(l.ttft.p95Ms)}
           </Metric>
         ) : (

@@ -30,10 +30,21 @@ export function Metric({ children, title, assumed = false, updating = false, tes
   );
 }
 
-/** A verdict badge: met, missed or no objective. */
-export function Verdict({ ok, what }: { readonly ok: boolean | null; readonly what: string }) {
+/** A verdict badge: met, missed or no objective (a budget reads "within" / "over"). */
+export function Verdict({ ok, what }: { readonly ok: boolean | null; readonly what: 'SLO' | 'budget' }) {
   if (ok === null) return <span className="verdict none">no {what}</span>;
-  return <span className={ok ? 'verdict ok' : 'verdict bad'}>{ok ? 'meets' : 'misses'}</span>;
+  const [yes, no] = what === 'budget' ? ['within', 'over'] : ['meets', 'misses'];
+  return <span className={ok ? 'verdict ok' : 'verdict bad'}>{ok ? yes : no}</span>;
+}
+
+/** The worker's failure, if the newest run threw: what went wrong and what to do. */
+export function AnalysisFailure({ message }: { readonly message: string }) {
+  return (
+    <p className="analysis-errors" role="alert">
+      The analysis could not finish: {message} Undo the last change or correct the design; the numbers shown
+      are from before it.
+    </p>
+  );
 }
 
 /** Errors of a result, each with what to do, shown in the tab. */

@@ -9,6 +9,9 @@ import { AvailabilityTab } from '../analysis/AvailabilityTab.tsx';
 import { CompareTab } from '../analysis/CompareTab.tsx';
 import { CostTab } from '../analysis/CostTab.tsx';
 import { LatencyTab } from '../analysis/LatencyTab.tsx';
+import { AnalysisFailure } from '../analysis/Metric.tsx';
+import { useAnalysis } from '../../store/analysis.ts';
+import { ANALYSIS_TABS } from '../../store/dock.ts';
 import { useAnalysisWorker } from '../../workers/useAnalysisWorker.ts';
 import '../analysis/analysis.css';
 import { DockResizer } from './DockResizer.tsx';
@@ -39,6 +42,7 @@ export function Dock() {
   const open = useDock((s) => s.open);
   const storedHeight = useDock((s) => s.heightPx);
   const tab = useDock((s) => s.tab);
+  const failure = useAnalysis((s) => s.failure?.message ?? null);
   const { setHeight, showTab, toggle } = useDock.getState();
   // While the edge is dragged the height is previewed here and stored once, when the drag ends.
   const [preview, setPreview] = useState<number | null>(null);
@@ -94,6 +98,7 @@ export function Dock() {
         </button>
       </div>
       <div className="dock-panel" id="dock-panel" role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
+        {failure && ANALYSIS_TABS.has(tab) && <AnalysisFailure message={failure} />}
         <Panel />
       </div>
     </section>
