@@ -6,7 +6,7 @@ import type { Selection } from '../store/selection.ts';
 import { DEFAULT_BOUNDARY_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { createMemoById } from './memoById.ts';
-import type { AnalysisHighlight } from './useAnalysisHighlight.ts';
+import type { AnalysisHighlight } from './analysisHighlight.ts';
 
 /** View state layered over the document while a gesture is in progress; never written to the file. */
 export interface ViewOverlay {
