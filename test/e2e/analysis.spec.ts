@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { inspector, nodes, selectNode, setAttributeText, waitSaved } from './helpers.ts';
+import { createDesign, inspector, nodes, selectNode, setAttributeText, waitSaved } from './helpers.ts';
 import { scenarioAction, scenarioSelect } from './design-ui.ts';
 
 /*
@@ -94,9 +94,18 @@ test('latency and availability of the real-time template, and how an edit moves 
         observer.disconnect();
       }).observe(cell, { childList: true, subtree: true, characterData: true });
     });
+  const path = latency.getByRole('list', { name: 'Critical path' });
+  const stableHop = path
+    .getByRole('listitem')
+    .filter({ hasText: 'ETA model server (stable)' })
+    .locator('.metric');
+  const hopBefore = await numberIn(stableHop);
   await setAttributeText(page, 'p95 latency', '120');
   const after = await settled(p95);
   expect(after).toBeGreaterThan(before + 20);
+  // The slower server takes a larger part of the tail; the path still runs through it and stays lit.
+  await expect.poll(() => numberIn(stableHop)).toBeGreaterThan(hopBefore + 20);
+  await expect(page.locator('.react-flow__node.analysis-path')).toHaveCount(5);
   const elapsed = await page.evaluate(() => {
     const g = globalThis as unknown as PageGlobals;
     return g.shownAt - g.editAt;
@@ -163,4 +172,44 @@ test('Compare ranks a duplicated, more available scenario first; a weight change
   // Availability and cost per 1k weighed alike: Baseline is the least available (0) at the same cost (1).
   await expect(total('Baseline')).toHaveText('0.50');
   await expect(compare.getByRole('img', { name: /Which component moves/ })).toBeVisible();
+});
+
+test('Cost reads the bill against the budget and moves along the traffic curve; an empty design teaches', async ({
+  app: page,
+}) => {
+  await openRealTime(page);
+  const cost = await openTab(page, 'Cost');
+  const monthly = cost.getByTestId('cost-monthly');
+  const total = await settled(monthly);
+  await expect(monthly).toHaveAttribute('title', /730/);
+  // The template's budget: $12,000 a month and $0.05 per 1k; the Baseline bill is within both.
+  expect(total).toBeLessThan(12_000);
+  await expect(cost.getByText('within', { exact: true })).toHaveCount(2);
+  // Fixed plus variable is the total.
+  const fixed = await numberIn(cost.getByTestId('cost-fixed'));
+  const variable = await numberIn(cost.getByTestId('cost-variable'));
+  expect(Math.abs(fixed + variable - total)).toBeLessThanOrEqual(1);
+  await expect(cost.getByRole('list', { name: 'Top cost drivers' }).getByRole('listitem')).toHaveCount(3);
+  await expect(cost.getByRole('img', { name: 'Monthly cost by component' })).toBeVisible();
+  await cost.getByRole('radio', { name: 'Team' }).click();
+  await expect(cost.getByRole('img', { name: 'Monthly cost by team' })).toBeVisible();
+
+  // At ×1 the curve gives the bill itself; at ×10 more, but less than ten times (fixed costs do not scale).
+  const atTraffic = cost.getByTestId('cost-at-traffic');
+  expect(await numberIn(atTraffic)).toBe(total);
+  const slider = cost.getByRole('slider', { name: 'Traffic multiple' });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(cost.getByText('Traffic ×10')).toBeVisible();
+  const atTen = await numberIn(atTraffic);
+  expect(atTen).toBeGreaterThan(total);
+  expect(atTen).toBeLessThan(10 * total);
+
+  // A design without journeys says how to get numbers.
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await createDesign(page, 'Blank');
+  const latency = await openTab(page, 'Latency');
+  await expect(
+    latency.getByText(/Create a journey from an entry component to see its latency/),
+  ).toBeVisible();
 });
