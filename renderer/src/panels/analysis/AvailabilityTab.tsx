@@ -88,9 +88,11 @@ export function AvailabilityTab() {
           ))}
         </tbody>
       </table>
+      <AnalysisErrors
+        errors={analysis.journeys.flatMap((j) => j.availability.errors.map((e) => `${j.name}: ${e}`))}
+      />
       {a && focus && (
         <>
-          <AnalysisErrors errors={a.errors} />
           <div className="analysis-detail">
             <div className="analysis-chart-box">
               <h3>Cut sets of {focus.name}</h3>

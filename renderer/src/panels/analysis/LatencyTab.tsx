@@ -146,7 +146,9 @@ export function LatencyTab() {
           ))}
         </tbody>
       </table>
-      {latency && <AnalysisErrors errors={latency.errors} />}
+      <AnalysisErrors
+        errors={analysis.journeys.flatMap((j) => (j.latency?.errors ?? []).map((e) => `${j.name}: ${e}`))}
+      />
       {focus && latency && (
         <div className="analysis-detail">
           {option && (
