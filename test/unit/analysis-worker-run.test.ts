@@ -7,10 +7,7 @@ import { runAnalysis } from '../../renderer/src/workers/runAnalysis.ts';
 
 /* The worker's run on the real-time template (two scenarios, one journey each), without a worker around it. */
 const design = parseDesign(
-  readFileSync(
-    new URL('../../resources/templates/real-time-inference.design.json', import.meta.url),
-    'utf8',
-  ),
+  readFileSync(new URL('../../resources/templates/real-time-inference.design.json', import.meta.url), 'utf8'),
 );
 const request = { type: 'analyze', revision: 7, design, scenarioId: 'rt-scenario' } as const;
 
