@@ -10,6 +10,7 @@ import {
   DEFAULT_SEED,
   QUICK_PASS_SAMPLES,
 } from '../../../shared/analysis/latency/index.ts';
+import type { ScenarioReport } from '../../../shared/analysis/report.ts';
 import { buildRequestPath } from '../../../shared/analysis/request-path.ts';
 import { tornado } from '../../../shared/analysis/sensitivity.ts';
 import { COMPARISON_METRICS } from '../../../shared/model/document.ts';
@@ -72,11 +73,17 @@ export async function runAnalysis(request: AnalyzeRequest, hooks: RunHooks): Pro
     post({ type: 'latency', revision, scenarioId, latency });
   }
 
-  await pause();
-  if (stale()) return;
-  const report = analyzeDesign(design, { scenarioName: null, samples: COMPARE_SAMPLES, seed: DEFAULT_SEED });
-  const comparison = compareScenarios(report.scenarios, design.meta.settings.comparison.criteria);
-  post({ type: 'compare', revision, reports: report.scenarios, comparison, samples: COMPARE_SAMPLES });
+  // One scenario at a time, so a newer edit waits for at most one of them.
+  const reports: ScenarioReport[] = [];
+  for (const scenario of design.scenarios) {
+    await pause();
+    if (stale()) return;
+    const options = { scenarioName: null, samples: COMPARE_SAMPLES, seed: DEFAULT_SEED };
+    const report = analyzeDesign({ ...design, scenarios: [scenario] }, options).scenarios[0];
+    if (report) reports.push(report);
+  }
+  const comparison = compareScenarios(reports, design.meta.settings.comparison.criteria);
+  post({ type: 'compare', revision, reports, comparison, samples: COMPARE_SAMPLES });
 
   const critical = [...new Set(finals.flatMap((l) => l.criticalPath?.componentIds ?? []))];
   const tornados = [];
