@@ -1,6 +1,15 @@
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
-import { createDesign, inspector, nodes, selectNode, setAttributeText, waitSaved } from './helpers.ts';
+import {
+  connectNodes,
+  createDesign,
+  dropFromPalette,
+  inspector,
+  nodes,
+  selectNode,
+  setAttributeText,
+  waitSaved,
+} from './helpers.ts';
 import { scenarioAction, scenarioSelect } from './design-ui.ts';
 
 /*
@@ -212,4 +221,25 @@ test('Cost reads the bill against the budget and moves along the traffic curve; 
   await expect(
     latency.getByText(/Create a journey from an entry component to see its latency/),
   ).toBeVisible();
+});
+
+test('a sync cycle shows in the tabs with what to do', async ({ app: page }) => {
+  await createDesign(page, 'Loop');
+  await dropFromPalette(page, 'API gateway', { x: 150, y: 150 });
+  await dropFromPalette(page, 'Model server', { x: 500, y: 150 });
+  await connectNodes(page, 'API gateway', 'Model server');
+  await connectNodes(page, 'Model server', 'API gateway');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await selectNode(page, 'API gateway');
+  await inspector(page).getByRole('button', { name: 'New journey from API gateway' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByLabel('Journey name').fill('Ask');
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await expect(dialog).toBeHidden();
+
+  const latency = await openTab(page, 'Latency');
+  await expect(latency.getByRole('alert')).toContainText('Ask: The request path has a sync cycle');
+  await expect(latency.getByRole('alert')).toContainText('A request cannot wait on itself');
+  const availability = await openTab(page, 'Availability');
+  await expect(availability.getByRole('alert')).toContainText('sync cycle');
 });
