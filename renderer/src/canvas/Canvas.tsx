@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, useReactFlow } from '@xyflow/react';
-import type { Connection, EdgeChange, EdgeMouseHandler, NodeChange } from '@xyflow/react';
+import type { Connection, EdgeChange, EdgeMouseHandler, NodeChange, NodeMouseHandler } from '@xyflow/react';
 import { getKindSpec } from '../../../shared/model/catalog/index.ts';
 import { ALL_KINDS } from '../../../shared/model/catalog/types.ts';
 import type { ComponentKind } from '../../../shared/model/catalog/types.ts';
+import { useAnalysisView } from '../store/analysisView.ts';
 import { editorStore, useEditor } from '../store/index.ts';
 import { addComponent, connect, moveComponents, resizeBoundary } from '../store/commands.ts';
 import { toggleRouteConnection } from '../store/designCommands.ts';
@@ -18,6 +19,8 @@ import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { foldNodeChanges, foldSelectChanges } from './nodeChanges.ts';
 import { placeDraggedNodes } from './reparent.ts';
 import { RouteEditPanel } from './RouteEditPanel.tsx';
+import { NodeAnalysisTooltip } from './NodeAnalysisTooltip.tsx';
+import { useAnalysisHighlight } from './useAnalysisHighlight.ts';
 import { useRouteView } from './useRouteView.ts';
 import { FIT_VIEW_OPTIONS, useViewportMemory } from './useViewportMemory.ts';
 
@@ -33,6 +36,10 @@ const isValidConnection = (connection: FlowEdge | Connection) => connection.sour
 const minimapColour = (node: FlowNode) => node.data.colour;
 // In route edit mode a click on a connection puts it on the shown journey's route or takes it off.
 const onRouteEdgeClick: EdgeMouseHandler<FlowEdge> = (_event, edge) => toggleRouteConnection(edge.id);
+// The contribution tooltip follows the pointer over a node; it lives in its own store, so nodes never re-render.
+const onNodeMouseEnter: NodeMouseHandler<FlowNode> = (event, node) =>
+  useAnalysisView.getState().set({ hovered: { id: node.id, x: event.clientX, y: event.clientY } });
+const onNodeMouseLeave = () => useAnalysisView.getState().set({ hovered: null });
 
 /**
  * From this many components on, elements off screen are left out of the DOM: laying out and painting
@@ -55,10 +62,11 @@ export function Canvas() {
   const [deriveEdges] = useState(createEdgeDeriver);
   const route = useRouteView();
   const editingRoute = route?.editing ?? false;
+  const highlight = useAnalysisHighlight();
 
   const nodes = useMemo(
-    () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay, route) : []),
-    [deriveNodes, design, scenarioId, selection, overlay, route],
+    () => (design && scenarioId ? deriveNodes(design, scenarioId, selection, overlay, route, highlight) : []),
+    [deriveNodes, design, scenarioId, selection, overlay, route, highlight],
   );
   // The drop and drag-end handlers look up boundaries among the nodes currently drawn.
   const nodesRef = useRef(nodes);
@@ -66,8 +74,8 @@ export function Canvas() {
     nodesRef.current = nodes;
   }, [nodes]);
   const edges = useMemo(
-    () => (design && scenarioId ? deriveEdges(design, scenarioId, selection, route) : []),
-    [deriveEdges, design, scenarioId, selection, route],
+    () => (design && scenarioId ? deriveEdges(design, scenarioId, selection, route, highlight) : []),
+    [deriveEdges, design, scenarioId, selection, route, highlight],
   );
 
   const onNodesChange = useCallback(
@@ -143,6 +151,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeMouseEnter={onNodeMouseEnter}
+        onNodeMouseLeave={onNodeMouseLeave}
         {...(editingRoute ? { onEdgeClick: onRouteEdgeClick } : {})}
         // While the route is edited, clicks decide the route: nothing gets selected on the way.
         elementsSelectable={!editingRoute}
@@ -161,6 +171,7 @@ export function Canvas() {
         <Controls aria-label="Zoom controls" />
       </ReactFlow>
       {route?.editing && <RouteEditPanel route={route} />}
+      <NodeAnalysisTooltip />
       {empty && (
         <div className="canvas-empty" role="note">
           <p className="canvas-empty-title">This scenario is empty</p>

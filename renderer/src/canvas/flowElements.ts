@@ -6,6 +6,7 @@ import type { Selection } from '../store/selection.ts';
 import { DEFAULT_BOUNDARY_SIZE } from './flowTypes.ts';
 import type { FlowEdge, FlowNode } from './flowTypes.ts';
 import { createMemoById } from './memoById.ts';
+import type { AnalysisHighlight } from './analysisHighlight.ts';
 
 /** View state layered over the document while a gesture is in progress; never written to the file. */
 export interface ViewOverlay {
@@ -54,11 +55,26 @@ const ROUTE_LABELS: Record<Exclude<RouteStatus, null>, string> = {
   off: ', off the route',
 };
 
+/** The class an analysis highlight gives an element: 'analysis-path' or 'analysis-risk', or none. */
+function highlightClass(
+  id: string,
+  ids: 'componentIds' | 'connectionIds',
+  highlight: AnalysisHighlight | null,
+) {
+  return highlight?.[ids].has(id) ? `analysis-${highlight.tone}` : null;
+}
+
+const HIGHLIGHT_LABELS: Record<string, string> = {
+  'analysis-path': ', on the critical path',
+  'analysis-risk': ', at risk',
+};
+
 function toNode(
   component: Component,
   selected: boolean,
   overlay: ViewOverlay,
   status: RouteStatus,
+  highlight: string | null = null,
 ): FlowNode {
   const spec = getKindSpec(component.kind);
   const data = {
@@ -69,12 +85,16 @@ function toNode(
     routeEntry: status === 'entry',
   };
   // Boundaries are containers, not steps of a request: they are never dimmed.
-  const routeClass = status === null || spec.boundary ? {} : { className: `route-${status}` };
+  const classes = [];
+  if (status !== null && !spec.boundary) classes.push(`route-${status}`);
+  if (highlight && !spec.boundary) classes.push(highlight);
+  const routeLabel = status && !spec.boundary ? ROUTE_LABELS[status] : '';
+  const highlightLabel = highlight && !spec.boundary ? HIGHLIGHT_LABELS[highlight] : '';
   const base = {
     id: component.id,
     // React Flow gives a focusable node no name of its own.
-    ariaLabel: `${component.name} (${spec.label})${status && !spec.boundary ? ROUTE_LABELS[status] : ''}`,
-    ...routeClass,
+    ariaLabel: `${component.name} (${spec.label})${routeLabel}${highlightLabel ?? ''}`,
+    ...(classes.length > 0 ? { className: classes.join(' ') } : {}),
     position: overlay.positions[component.id] ?? component.position,
     selected,
     measured: overlay.measured[component.id],
@@ -94,11 +114,13 @@ function toEdge(
   to: string,
   onRoute: boolean | null,
   editing: boolean,
+  highlight: string | null = null,
 ): FlowEdge {
   const kindLabel = getConnectionKindSpec(connection.kind).label;
   const classes = [];
   if (onRoute !== null) classes.push(onRoute ? 'route-on' : 'route-off');
   if (editing) classes.push('route-editing');
+  if (highlight) classes.push(highlight);
   const routeLabel = onRoute === null ? '' : onRoute ? ', on the route' : ', off the route';
   return {
     id: connection.id,
@@ -134,10 +156,12 @@ export function createNodeDeriver(): (
   selection: Selection,
   overlay: ViewOverlay,
   route?: RouteView | null,
+  highlight?: AnalysisHighlight | null,
 ) => FlowNode[] {
   const memo = createMemoById<FlowNode>();
-  return (design, scenarioId, selection, overlay, route = null) => {
+  return (design, scenarioId, selection, overlay, route = null, highlight = null) => {
     const selected = new Set(selection.componentIds);
+    const lit = (id: string) => highlightClass(id, 'componentIds', highlight);
     return memo(componentsInDrawOrder(design, scenarioId), {
       idOf: (c) => c.id,
       inputsOf: (c) => [
@@ -147,8 +171,9 @@ export function createNodeDeriver(): (
         overlay.sizes[c.id],
         overlay.measured[c.id],
         componentStatus(c.id, route),
+        lit(c.id),
       ],
-      build: (c) => toNode(c, selected.has(c.id), overlay, componentStatus(c.id, route)),
+      build: (c) => toNode(c, selected.has(c.id), overlay, componentStatus(c.id, route), lit(c.id)),
     });
   };
 }
@@ -159,9 +184,11 @@ export function createEdgeDeriver(): (
   scenarioId: string,
   selection: Selection,
   route?: RouteView | null,
+  highlight?: AnalysisHighlight | null,
 ) => FlowEdge[] {
   const memo = createMemoById<FlowEdge>();
-  return (design, scenarioId, selection, route = null) => {
+  return (design, scenarioId, selection, route = null, highlight = null) => {
+    const lit = (id: string) => highlightClass(id, 'connectionIds', highlight);
     const onRoute = (id: string) => (route ? route.connectionIds.has(id) : null);
     const editing = route?.editing ?? false;
     const selected = new Set(selection.connectionIds);
@@ -178,9 +205,18 @@ export function createEdgeDeriver(): (
           nameOf(c.targetId),
           onRoute(c.id),
           editing,
+          lit(c.id),
         ],
         build: (c) =>
-          toEdge(c, selected.has(c.id), nameOf(c.sourceId), nameOf(c.targetId), onRoute(c.id), editing),
+          toEdge(
+            c,
+            selected.has(c.id),
+            nameOf(c.sourceId),
+            nameOf(c.targetId),
+            onRoute(c.id),
+            editing,
+            lit(c.id),
+          ),
       },
     );
   };

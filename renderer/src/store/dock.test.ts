@@ -20,7 +20,12 @@ describe('dock preferences', () => {
     expect(parseDockPrefs(null)).toEqual(defaultDockPrefs);
     expect(parseDockPrefs('not json')).toEqual(defaultDockPrefs);
     expect(parseDockPrefs('[1,2]')).toEqual(defaultDockPrefs);
-    expect(parseDockPrefs('{"open":"yes","heightPx":"big","tab":"latency"}')).toEqual(defaultDockPrefs);
+    expect(parseDockPrefs('{"open":"yes","heightPx":"big","tab":"weather"}')).toEqual(defaultDockPrefs);
+  });
+
+  it('keeps an analysis tab', () => {
+    expect(parseDockPrefs('{"tab":"latency"}').tab).toBe('latency');
+    expect(parseDockPrefs('{"tab":"compare"}').tab).toBe('compare');
   });
 
   it('keeps the height within bounds', () => {

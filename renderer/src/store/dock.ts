@@ -1,6 +1,14 @@
 import { create } from 'zustand';
 
-export type DockTab = 'components' | 'connections';
+export const DOCK_TABS = ['components', 'connections', 'latency', 'cost', 'availability', 'compare'] as const;
+export type DockTab = (typeof DOCK_TABS)[number];
+
+/** The tabs that show analysis results (the canvas highlights what they talk about). */
+export const ANALYSIS_TABS: ReadonlySet<DockTab> = new Set(['latency', 'cost', 'availability', 'compare']);
+
+function isDockTab(value: unknown): value is DockTab {
+  return (DOCK_TABS as readonly unknown[]).includes(value);
+}
 
 /** The bottom dock as the user left it: a UI preference of this machine, never part of a document. */
 export interface DockPrefs {
@@ -35,7 +43,7 @@ export function parseDockPrefs(raw: string | null): DockPrefs {
     open: typeof stored.open === 'boolean' ? stored.open : defaultDockPrefs.open,
     heightPx:
       typeof stored.heightPx === 'number' ? clampDockHeight(stored.heightPx) : defaultDockPrefs.heightPx,
-    tab: stored.tab === 'components' || stored.tab === 'connections' ? stored.tab : defaultDockPrefs.tab,
+    tab: isDockTab(stored.tab) ? stored.tab : defaultDockPrefs.tab,
   };
 }
 

@@ -1,28 +1,54 @@
 import { useState } from 'react';
-import type { KeyboardEvent } from 'react';
+import type { ComponentType, KeyboardEvent } from 'react';
 import { clampDockHeight, useDock } from '../../store/dock.ts';
 import type { DockTab } from '../../store/dock.ts';
 import { shortcutLabel } from '../../hooks/platform.ts';
 import { ComponentsTab } from './ComponentsTab.tsx';
 import { ConnectionsTab } from './ConnectionsTab.tsx';
+import { AvailabilityTab } from '../analysis/AvailabilityTab.tsx';
+import { CompareTab } from '../analysis/CompareTab.tsx';
+import { CostTab } from '../analysis/CostTab.tsx';
+import { LatencyTab } from '../analysis/LatencyTab.tsx';
+import { AnalysisFailure } from '../analysis/Metric.tsx';
+import { useAnalysis } from '../../store/analysis.ts';
+import { ANALYSIS_TABS } from '../../store/dock.ts';
+import { useAnalysisWorker } from '../../workers/useAnalysisWorker.ts';
+import '../analysis/analysis.css';
 import { DockResizer } from './DockResizer.tsx';
 import './dock.css';
 
 const tabs: readonly { id: DockTab; label: string }[] = [
   { id: 'components', label: 'Components' },
   { id: 'connections', label: 'Connections' },
+  { id: 'latency', label: 'Latency' },
+  { id: 'cost', label: 'Cost' },
+  { id: 'availability', label: 'Availability' },
+  { id: 'compare', label: 'Compare' },
 ];
+
+const panels: Record<DockTab, ComponentType> = {
+  components: ComponentsTab,
+  connections: ConnectionsTab,
+  latency: LatencyTab,
+  cost: CostTab,
+  availability: AvailabilityTab,
+  compare: CompareTab,
+};
 
 /** The bottom dock under the canvas: tables of the scenario now, analysis tabs as they arrive. */
 export function Dock() {
+  // The analyses run whether the dock is open or not: the canvas tooltips read them too.
+  useAnalysisWorker();
   const open = useDock((s) => s.open);
   const storedHeight = useDock((s) => s.heightPx);
   const tab = useDock((s) => s.tab);
+  const failure = useAnalysis((s) => s.failure?.message ?? null);
   const { setHeight, showTab, toggle } = useDock.getState();
   // While the edge is dragged the height is previewed here and stored once, when the drag ends.
   const [preview, setPreview] = useState<number | null>(null);
   if (!open) return null;
   const heightPx = preview ?? storedHeight;
+  const Panel = panels[tab];
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -72,7 +98,8 @@ export function Dock() {
         </button>
       </div>
       <div className="dock-panel" id="dock-panel" role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'components' ? <ComponentsTab /> : <ConnectionsTab />}
+        {failure && ANALYSIS_TABS.has(tab) && <AnalysisFailure message={failure} />}
+        <Panel />
       </div>
     </section>
   );
