@@ -223,12 +223,13 @@ test('Cost reads the bill against the budget and moves along the traffic curve; 
   ).toBeVisible();
 });
 
-test('a sync cycle shows in the tabs with what to do', async ({ app: page }) => {
-  await createDesign(page, 'Loop');
+test('a choice whose shares no longer sum to 1 shows in the tabs with what to do', async ({ app: page }) => {
+  await createDesign(page, 'Split');
   await dropFromPalette(page, 'API gateway', { x: 150, y: 150 });
-  await dropFromPalette(page, 'Model server', { x: 500, y: 150 });
+  await dropFromPalette(page, 'Model server', { x: 500, y: 80 });
+  await dropFromPalette(page, 'Cache', { x: 500, y: 260 });
   await connectNodes(page, 'API gateway', 'Model server');
-  await connectNodes(page, 'Model server', 'API gateway');
+  await connectNodes(page, 'API gateway', 'Cache');
   await expect(page.locator('.react-flow__edge')).toHaveCount(2);
   await selectNode(page, 'API gateway');
   await inspector(page).getByRole('button', { name: 'New journey from API gateway' }).click();
@@ -237,9 +238,24 @@ test('a sync cycle shows in the tabs with what to do', async ({ app: page }) => 
   await dialog.getByRole('button', { name: 'Create journey' }).click();
   await expect(dialog).toBeHidden();
 
+  // A 50/50 choice made in the request-path section, then one share typed by hand in the attributes: 0.9 + 0.5.
+  const panel = inspector(page);
+  const select = async (name: string) => {
+    await page.getByLabel(name).first().focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.getByRole('heading', { name: 'Request path' })).toBeVisible();
+  };
+  await select('Call from API gateway to Model server');
+  await panel.getByLabel('Group', { exact: true }).selectOption({ label: 'New choice group…' });
+  await select('Call from API gateway to Cache');
+  await panel
+    .getByLabel('Group', { exact: true })
+    .selectOption({ label: 'Choice from API gateway (choice)' });
+  await setAttributeText(page, 'Probability', '0.9');
+
   const latency = await openTab(page, 'Latency');
-  await expect(latency.getByRole('alert')).toContainText('Ask: The request path has a sync cycle');
-  await expect(latency.getByRole('alert')).toContainText('A request cannot wait on itself');
+  await expect(latency.getByRole('alert')).toContainText('Ask: The branches of choice group');
+  await expect(latency.getByRole('alert')).toContainText('sum to 1.4, not 1');
   const availability = await openTab(page, 'Availability');
-  await expect(availability.getByRole('alert')).toContainText('sync cycle');
+  await expect(availability.getByRole('alert')).toContainText('sum to 1.4, not 1');
 });
