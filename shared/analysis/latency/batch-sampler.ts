@@ -1,0 +1,566 @@
+import { EXP_HIGH, EXP_LOW, EXP_STEPS_PER_UNIT, EXP_TABLE, INVERSE_EXP_STEPS, tableExp } from './exp.ts';
+import type { LatencyProgram } from './program.ts';
+import { JOIN_ALL, STEP_CALL, STEP_EXCLUSIVE } from './program.ts';
+import { TWO_POW_MINUS_32, ZIGGURAT_K, ZIGGURAT_MASK, ZIGGURAT_W, normalSlow, seedStream } from './random.ts';
+
+/*
+ * The batch sampler: the same simulation as the scalar sampler (sampler.ts), run for a batch of samples at
+ * once. It walks the site tree once per batch and does each site's work for all the samples (lanes) that
+ * reach it, in tight loops: the per-site bookkeeping is paid once per batch instead of once per sample, and
+ * the draws of different lanes are independent, so the processor overlaps them. Control flow becomes lane
+ * lists: the lanes that take a call, that find the target up, that still need a retry or a fallback.
+ *
+ * Each lane draws from its own sample's stream in exactly the order the scalar sampler does, and every time
+ * is computed with the same operations in the same order, so both give identical numbers (a test holds them
+ * to it); the scalar sampler replays the tail samples with tracing.
+ */
+
+/** Samples per batch: enough to amortise the walk, small enough that the per-lane arrays stay in cache. */
+export const BATCH_LANES = 256;
+
+/** Per-lane registers of one recursion depth. */
+class Frame {
+  readonly visitMs = new Float64Array(BATCH_LANES);
+  readonly visitTtftMs = new Float64Array(BATCH_LANES);
+  readonly visitOk = new Uint8Array(BATCH_LANES);
+  readonly callMs = new Float64Array(BATCH_LANES);
+  readonly callTtftMs = new Float64Array(BATCH_LANES);
+  readonly callOk = new Uint8Array(BATCH_LANES);
+  readonly callTaken = new Uint8Array(BATCH_LANES);
+  readonly calls = new Int32Array(BATCH_LANES);
+  /** The branch each lane drew in an exclusive step. */
+  readonly chosen = new Int32Array(BATCH_LANES);
+  readonly onceMs = new Float64Array(BATCH_LANES);
+  readonly onceTtftMs = new Float64Array(BATCH_LANES);
+  readonly onceOk = new Uint8Array(BATCH_LANES);
+  readonly attemptMs = new Float64Array(BATCH_LANES);
+  readonly attemptTtftMs = new Float64Array(BATCH_LANES);
+  readonly attemptOk = new Uint8Array(BATCH_LANES);
+  readonly networkMs = new Float64Array(BATCH_LANES);
+  readonly uniforms = new Float64Array(BATCH_LANES);
+  // Parallel steps: branch b of lane l at b × BATCH_LANES + l.
+  branchMs = new Float64Array(0);
+  branchTtftMs = new Float64Array(0);
+  branchAnswered = new Uint8Array(0);
+
+  ensureBranches(count: number): void {
+    if (this.branchMs.length >= count * BATCH_LANES) return;
+    this.branchMs = new Float64Array(count * BATCH_LANES);
+    this.branchTtftMs = new Float64Array(count * BATCH_LANES);
+    this.branchAnswered = new Uint8Array(count * BATCH_LANES);
+  }
+}
+
+/** Runs samples of one program in batches; it owns its scratch memory, so use one per simulation. */
+export class BatchSampler {
+  private readonly p: LatencyProgram;
+  private readonly states = new Int32Array(4 * BATCH_LANES);
+  private readonly missSlots = new Int32Array(BATCH_LANES);
+  private readonly frames: Frame[] = [];
+  /** Per call site: 1 for one call per request without fallbacks. */
+  private readonly simple: Uint8Array;
+  // Lane lists live on a stack: a function pushes the lists it builds and pops them when it returns. The
+  // array grows when a deep path needs more; after any call that may push, read `this.lists` again.
+  private lists = new Int32Array(BATCH_LANES * 32);
+  private top = 0;
+  // The k-th answer of a k-of-n step, per lane (insertion sort of a few branches).
+  private sortMs = new Float64Array(8);
+  private sortSlot = new Int32Array(8);
+
+  constructor(program: LatencyProgram) {
+    this.p = program;
+    this.simple = Uint8Array.from(program.callEdge, (e, site) =>
+      program.fanOutWhole[e] === 1 &&
+      program.fanOutFraction[e] === 0 &&
+      program.callFallbackStart[site] === program.callFallbackEnd[site]
+        ? 1
+        : 0,
+    );
+  }
+
+  /** Simulates samples [from, to) of the run seeded `seed`, writing per-sample results at the same index. */
+  run(
+    seed: number,
+    from: number,
+    to: number,
+    timesMs: Float64Array,
+    ttftMs: Float64Array,
+    failed: Uint8Array,
+  ): void {
+    for (let start = from; start < to; start += BATCH_LANES) {
+      const count = Math.min(BATCH_LANES, to - start);
+      this.top = 0;
+      const list = this.push(count);
+      for (let lane = 0; lane < count; lane++) {
+        seedStream(this.states, lane, seed, start + lane);
+        this.lists[list + lane] = lane;
+      }
+      this.visit(0, list, count, 0);
+      const root = this.frame(0);
+      for (let lane = 0; lane < count; lane++) {
+        timesMs[start + lane] = root.visitMs[lane] as number;
+        ttftMs[start + lane] = root.visitTtftMs[lane] as number;
+        failed[start + lane] = root.visitOk[lane] === 1 ? 0 : 1;
+      }
+    }
+  }
+
+  private frame(depth: number): Frame {
+    let frame = this.frames[depth];
+    if (!frame) {
+      frame = new Frame();
+      this.frames[depth] = frame;
+    }
+    return frame;
+  }
+
+  /** Reserves `count` slots on the list stack and returns where they start. */
+  private push(count: number): number {
+    if (this.top + count > this.lists.length) {
+      const grown = new Int32Array(Math.max(this.lists.length * 2, this.top + count));
+      grown.set(this.lists);
+      this.lists = grown;
+    }
+    const at = this.top;
+    this.top += count;
+    return at;
+  }
+
+  /** Draws a delay of `shape` (see DelayFit) for each lane of the list into `into[lane]`, ms. */
+  private drawDelays(
+    into: Float64Array,
+    shape: number,
+    mu: number,
+    sigma: number,
+    list: number,
+    count: number,
+  ): void {
+    const lists = this.lists;
+    if (shape !== 2) {
+      const value = shape === 1 ? mu : 0;
+      for (let k = 0; k < count; k++) into[lists[list + k] as number] = value;
+      return;
+    }
+    const states = this.states;
+    // Imported bindings are live: read each once, not once per lane.
+    const zigguratK = ZIGGURAT_K;
+    const zigguratW = ZIGGURAT_W;
+    const expTable = EXP_TABLE;
+    const low = EXP_LOW;
+    const high = EXP_HIGH;
+    const steps = EXP_STEPS_PER_UNIT;
+    const inverseSteps = INVERSE_EXP_STEPS;
+    // The loop holds no call (a call in it costs every lane): the ~1.5 % of draws that miss the ziggurat's
+    // fast path or leave the exp table are finished after it. Each lane draws once here, so finishing its
+    // draw later takes the same numbers from its stream.
+    const missSlots = this.missSlots;
+    let misses = 0;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      // One xoshiro128** step of the lane's stream (nextInt in random.ts).
+      const at = lane << 2;
+      const s0 = states[at] as number;
+      const s1 = states[at + 1] as number;
+      const s2 = (states[at + 2] as number) ^ s0;
+      const s3 = (states[at + 3] as number) ^ s1;
+      const product = Math.imul(s1, 5);
+      states[at] = s0 ^ s3;
+      states[at + 1] = s1 ^ s2;
+      states[at + 2] = s2 ^ (s1 << 9);
+      states[at + 3] = (s3 << 11) | (s3 >>> 21);
+      const hz = Math.imul((product << 7) | (product >>> 25), 9);
+      // The ziggurat's fast path (normal in random.ts), then tableExp (exp.ts).
+      const iz = hz & ZIGGURAT_MASK;
+      const x = mu + sigma * (hz * (zigguratW[iz] as number));
+      if (Math.abs(hz) < (zigguratK[iz] as number) && x >= low && x < high) {
+        const y = (x - low) * steps;
+        const step = y | 0;
+        const r = (y - step) * inverseSteps;
+        into[lane] = (expTable[step] as number) * (1 + r * (1 + r * 0.5));
+      } else {
+        missSlots[misses++] = k;
+        into[lane] = hz; // the output, until the draw is finished below
+      }
+    }
+    for (let m = 0; m < misses; m++) {
+      const lane = lists[list + (missSlots[m] as number)] as number;
+      const hz = into[lane] as number;
+      const iz = hz & ZIGGURAT_MASK;
+      const z =
+        Math.abs(hz) < (zigguratK[iz] as number)
+          ? hz * (zigguratW[iz] as number)
+          : normalSlow(states, lane, hz);
+      into[lane] = tableExp(mu + sigma * z);
+    }
+  }
+
+  /** A uniform draw in [0, 1) for each lane of the list into `into[lane]` (uniform in random.ts). */
+  private drawUniforms(into: Float64Array, list: number, count: number): void {
+    const lists = this.lists;
+    const states = this.states;
+    const scale = TWO_POW_MINUS_32;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      const at = lane << 2;
+      const s0 = states[at] as number;
+      const s1 = states[at + 1] as number;
+      const s2 = (states[at + 2] as number) ^ s0;
+      const s3 = (states[at + 3] as number) ^ s1;
+      const product = Math.imul(s1, 5);
+      states[at] = s0 ^ s3;
+      states[at + 1] = s1 ^ s2;
+      states[at + 2] = s2 ^ (s1 << 9);
+      states[at + 3] = (s3 << 11) | (s3 >>> 21);
+      into[lane] = (Math.imul((product << 7) | (product >>> 25), 9) >>> 0) * scale;
+    }
+  }
+
+  /** Visit site `site` for the lanes of the list: results in frame(depth).visit*. */
+  private visit(site: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const c = p.visitComponent[site] as number;
+    this.drawDelays(
+      f.visitTtftMs,
+      p.serviceShape[c] as number,
+      p.serviceMu[c] as number,
+      p.serviceSigma[c] as number,
+      list,
+      count,
+    );
+    const generationMs = p.generationMs[c] as number;
+    const lists = this.lists;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      f.visitMs[lane] = (f.visitTtftMs[lane] as number) + generationMs;
+      f.visitOk[lane] = 1;
+    }
+    const end = p.visitStepEnd[site] as number;
+    for (let s = p.visitStepStart[site] as number; s < end; s++) {
+      const kind = p.stepKind[s] as number;
+      const first = p.stepCallStart[s] as number;
+      if (kind === STEP_CALL && this.simple[first] === 1) {
+        this.simpleCall(first, list, count, depth);
+      } else if (kind === STEP_CALL) {
+        this.callSite(first, true, list, count, depth);
+        this.addCall(f, first, list, count);
+      } else if (kind === STEP_EXCLUSIVE) {
+        this.exclusive(s, first, list, count, depth);
+      } else {
+        this.parallel(s, first, list, count, depth);
+      }
+    }
+  }
+
+  /**
+   * A call step of one call without fallbacks (most of them): its Bernoulli draw and attempts, added straight
+   * to the visit totals (the scalar sampler's fast path, with the same draws and sums).
+   */
+  private simpleCall(site: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const probability = p.probability[p.callEdge[site] as number] as number;
+    let taken = list;
+    let takenCount = count;
+    if (probability < 1) {
+      this.drawUniforms(f.uniforms, list, count);
+      taken = this.push(count);
+      const lists = this.lists;
+      takenCount = 0;
+      for (let k = 0; k < count; k++) {
+        const lane = lists[list + k] as number;
+        if ((f.uniforms[lane] as number) < probability) lists[taken + takenCount++] = lane;
+      }
+    }
+    if (takenCount > 0) {
+      this.attempts(site, taken, takenCount, depth);
+      const lists = this.lists;
+      const hard = p.hard[p.callEdge[site] as number] === 1;
+      for (let k = 0; k < takenCount; k++) {
+        const lane = lists[taken + k] as number;
+        f.visitMs[lane] = (f.visitMs[lane] as number) + (f.attemptMs[lane] as number);
+        f.visitTtftMs[lane] = (f.visitTtftMs[lane] as number) + (f.attemptTtftMs[lane] as number);
+        if (f.attemptOk[lane] === 0 && hard) f.visitOk[lane] = 0;
+      }
+    }
+    if (taken !== list) this.top = taken;
+  }
+
+  /** Adds the call results of `site` (frame.call*) to the visit totals of the lanes of the list. */
+  private addCall(f: Frame, site: number, list: number, count: number): void {
+    const lists = this.lists;
+    const hard = this.p.hard[this.p.callEdge[site] as number] === 1;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      f.visitMs[lane] = (f.visitMs[lane] as number) + (f.callMs[lane] as number);
+      f.visitTtftMs[lane] = (f.visitTtftMs[lane] as number) + (f.callTtftMs[lane] as number);
+      if (f.callOk[lane] === 0 && hard) f.visitOk[lane] = 0;
+    }
+  }
+
+  /** An exclusive step: each lane draws its branch; each branch runs for the lanes that chose it. */
+  private exclusive(s: number, first: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const last = (p.stepCallEnd[s] as number) - 1;
+    this.drawUniforms(f.uniforms, list, count);
+    let lists = this.lists;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      const u = f.uniforms[lane] as number;
+      let chosen = first;
+      while (chosen < last && u >= (p.callShareCumulative[chosen] as number)) chosen++;
+      f.chosen[lane] = chosen;
+    }
+    const chosenList = this.push(count);
+    for (let branch = first; branch <= last; branch++) {
+      lists = this.lists;
+      let chosenCount = 0;
+      for (let k = 0; k < count; k++) {
+        const lane = lists[list + k] as number;
+        if (f.chosen[lane] === branch) lists[chosenList + chosenCount++] = lane;
+      }
+      if (chosenCount === 0) continue;
+      this.callSite(branch, false, chosenList, chosenCount, depth);
+      this.addCall(f, branch, chosenList, chosenCount);
+    }
+    this.top = chosenList;
+  }
+
+  /** A parallel step: every branch for every lane, then the join per lane (as the scalar sampler). */
+  private parallel(s: number, first: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const n = (p.stepCallEnd[s] as number) - first;
+    const joinAll = p.stepJoin[s] === JOIN_ALL;
+    f.ensureBranches(n);
+    for (let i = 0; i < n; i++) {
+      const site = first + i;
+      this.callSite(site, true, list, count, depth);
+      const soft = p.hard[p.callEdge[site] as number] === 0;
+      const lists = this.lists;
+      const base = i * BATCH_LANES;
+      for (let k = 0; k < count; k++) {
+        const lane = lists[list + k] as number;
+        f.branchMs[base + lane] = f.callMs[lane] as number;
+        f.branchTtftMs[base + lane] = f.callTtftMs[lane] as number;
+        const taken = f.callTaken[lane] === 1;
+        const ok = f.callOk[lane] === 1;
+        // Join all: a branch not taken, or soft, cannot fail the step. Any / k-of-n: it must answer.
+        f.branchAnswered[base + lane] = (joinAll ? !taken || ok || soft : taken && ok) ? 1 : 0;
+      }
+    }
+    const k = p.stepK[s] as number;
+    const allSoft = p.stepAllSoft[s] === 1;
+    const lists = this.lists;
+    for (let j = 0; j < count; j++) {
+      const lane = lists[list + j] as number;
+      let ms = -1;
+      let ttft = 0;
+      let answered = 0;
+      for (let i = 0; i < n; i++) {
+        const at = i * BATCH_LANES + lane;
+        if ((f.branchMs[at] as number) > ms) ms = f.branchMs[at] as number;
+        if ((f.branchTtftMs[at] as number) > ttft) ttft = f.branchTtftMs[at] as number;
+        answered += f.branchAnswered[at] as number;
+      }
+      let ok: boolean;
+      if (joinAll) {
+        ok = answered === n;
+      } else {
+        ok = answered >= k || allSoft;
+        if (answered >= k) {
+          ms = this.kthAnswer(f.branchMs, f.branchAnswered, lane, n, k);
+          ttft = this.kthAnswer(f.branchTtftMs, f.branchAnswered, lane, n, k);
+        }
+      }
+      f.visitMs[lane] = (f.visitMs[lane] as number) + ms;
+      f.visitTtftMs[lane] = (f.visitTtftMs[lane] as number) + ttft;
+      if (!ok) f.visitOk[lane] = 0;
+    }
+  }
+
+  /** The k-th smallest of `values` among the answered branches of `lane`. */
+  private kthAnswer(values: Float64Array, answered: Uint8Array, lane: number, n: number, k: number): number {
+    if (this.sortMs.length < n) {
+      this.sortMs = new Float64Array(n);
+      this.sortSlot = new Int32Array(n);
+    }
+    const sortMs = this.sortMs;
+    let count = 0;
+    for (let i = 0; i < n; i++) {
+      const at = i * BATCH_LANES + lane;
+      if (answered[at] === 0) continue;
+      const v = values[at] as number;
+      let j = count++;
+      while (j > 0 && (sortMs[j - 1] as number) > v) {
+        sortMs[j] = sortMs[j - 1] as number;
+        j--;
+      }
+      sortMs[j] = v;
+    }
+    return sortMs[k - 1] as number;
+  }
+
+  /** The calls of call site `site` for the lanes of the list: results in frame(depth).call*. */
+  private callSite(site: number, bernoulli: boolean, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const e = p.callEdge[site] as number;
+    const probability = p.probability[e] as number;
+    const fraction = p.fanOutFraction[e] as number;
+    const whole = p.fanOutWhole[e] as number;
+    const drawTaken = bernoulli && probability < 1;
+    if (drawTaken) this.drawUniforms(f.uniforms, list, count);
+    const taken = this.push(count);
+    let lists = this.lists;
+    let takenCount = 0;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      f.callMs[lane] = 0;
+      f.callTtftMs[lane] = 0;
+      f.callOk[lane] = 1;
+      f.callTaken[lane] = 0;
+      if (!drawTaken || (f.uniforms[lane] as number) < probability) lists[taken + takenCount++] = lane;
+    }
+    if (fraction > 0 && takenCount > 0) this.drawUniforms(f.uniforms, taken, takenCount);
+    let calling = 0;
+    let maxCalls = 0;
+    for (let k = 0; k < takenCount; k++) {
+      const lane = lists[taken + k] as number;
+      const calls = whole + (fraction > 0 && (f.uniforms[lane] as number) < fraction ? 1 : 0);
+      if (calls === 0) continue;
+      f.calls[lane] = calls;
+      f.callTaken[lane] = 1;
+      if (calls > maxCalls) maxCalls = calls;
+      lists[taken + calling++] = lane;
+    }
+    const parallelFanOut = p.fanOutParallel[e] === 1;
+    const round = this.push(calling);
+    for (let c = 0; c < maxCalls; c++) {
+      lists = this.lists;
+      let roundCount = 0;
+      for (let k = 0; k < calling; k++) {
+        const lane = lists[taken + k] as number;
+        if ((f.calls[lane] as number) > c) lists[round + roundCount++] = lane;
+      }
+      this.once(site, round, roundCount, depth);
+      lists = this.lists;
+      for (let k = 0; k < roundCount; k++) {
+        const lane = lists[round + k] as number;
+        const onceMs = f.onceMs[lane] as number;
+        if (parallelFanOut) {
+          // Parallel fan-out joins as all: the slowest call decides (a single call is just that call).
+          if (c === 0 || onceMs > (f.callMs[lane] as number)) f.callMs[lane] = onceMs;
+          if ((f.onceTtftMs[lane] as number) > (f.callTtftMs[lane] as number))
+            f.callTtftMs[lane] = f.onceTtftMs[lane] as number;
+        } else {
+          f.callMs[lane] = (f.callMs[lane] as number) + onceMs;
+          f.callTtftMs[lane] = (f.callTtftMs[lane] as number) + (f.onceTtftMs[lane] as number);
+        }
+        if (f.onceOk[lane] === 0) f.callOk[lane] = 0;
+      }
+    }
+    this.top = taken;
+  }
+
+  /** One call of `site` for the lanes of the list: its attempts, then its fallbacks in order (frame.once*). */
+  private once(site: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    this.attempts(site, list, count, depth);
+    let lists = this.lists;
+    const failing = this.push(count);
+    let failingCount = 0;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      f.onceMs[lane] = f.attemptMs[lane] as number;
+      f.onceTtftMs[lane] = f.attemptTtftMs[lane] as number;
+      f.onceOk[lane] = f.attemptOk[lane] as number;
+      if (f.attemptOk[lane] === 0) lists[failing + failingCount++] = lane;
+    }
+    const end = p.callFallbackEnd[site] as number;
+    for (let fallback = p.callFallbackStart[site] as number; fallback < end && failingCount > 0; fallback++) {
+      this.attempts(fallback, failing, failingCount, depth);
+      lists = this.lists;
+      let still = 0;
+      for (let k = 0; k < failingCount; k++) {
+        const lane = lists[failing + k] as number;
+        f.onceMs[lane] = (f.onceMs[lane] as number) + (f.attemptMs[lane] as number);
+        f.onceTtftMs[lane] = (f.onceTtftMs[lane] as number) + (f.attemptTtftMs[lane] as number);
+        f.onceOk[lane] = f.attemptOk[lane] as number;
+        if (f.attemptOk[lane] === 0) lists[failing + still++] = lane;
+      }
+      failingCount = still;
+    }
+    this.top = failing;
+  }
+
+  /** The attempt loop of call site `site` (its connection and target) for the lanes of the list. */
+  private attempts(site: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const e = p.callEdge[site] as number;
+    const target = p.callTarget[site] as number;
+    const timeout = p.timeoutMs[e] as number;
+    const availability = p.targetAvailability[e] as number;
+    const shape = p.networkShape[e] as number;
+    const mu = p.networkMu[e] as number;
+    const sigma = p.networkSigma[e] as number;
+    const pending = this.push(count);
+    let lists = this.lists;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      f.attemptMs[lane] = 0;
+      f.attemptTtftMs[lane] = 0;
+      f.attemptOk[lane] = 0;
+      lists[pending + k] = lane;
+    }
+    let pendingCount = count;
+    const up = this.push(count);
+    for (let attempt = p.retries[e] as number; attempt >= 0 && pendingCount > 0; attempt--) {
+      this.drawDelays(f.networkMs, shape, mu, sigma, pending, pendingCount);
+      if (availability < 1) this.drawUniforms(f.uniforms, pending, pendingCount);
+      lists = this.lists;
+      let upCount = 0;
+      for (let k = 0; k < pendingCount; k++) {
+        const lane = lists[pending + k] as number;
+        if (availability < 1 && (f.uniforms[lane] as number) >= availability) {
+          // Down: a fast failure costs the round trip (or the timeout, if that is shorter).
+          const networkMs = f.networkMs[lane] as number;
+          const failMs = networkMs < timeout ? networkMs : timeout;
+          f.attemptMs[lane] = (f.attemptMs[lane] as number) + failMs;
+          f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + failMs;
+        } else {
+          lists[up + upCount++] = lane;
+        }
+      }
+      if (upCount > 0) {
+        this.visit(target, up, upCount, depth + 1);
+        const callee = this.frame(depth + 1);
+        lists = this.lists;
+        for (let k = 0; k < upCount; k++) {
+          const lane = lists[up + k] as number;
+          const networkMs = f.networkMs[lane] as number;
+          const visitMs = callee.visitMs[lane] as number;
+          if (networkMs + visitMs > timeout) {
+            f.attemptMs[lane] = (f.attemptMs[lane] as number) + timeout;
+            f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + timeout;
+            continue;
+          }
+          f.attemptMs[lane] = (f.attemptMs[lane] as number) + (networkMs + visitMs);
+          f.attemptTtftMs[lane] =
+            (f.attemptTtftMs[lane] as number) + (networkMs + (callee.visitTtftMs[lane] as number));
+          if (callee.visitOk[lane] === 1) f.attemptOk[lane] = 1;
+        }
+      }
+      let still = 0;
+      for (let k = 0; k < pendingCount; k++) {
+        const lane = lists[pending + k] as number;
+        if (f.attemptOk[lane] === 0) lists[pending + still++] = lane;
+      }
+      pendingCount = still;
+    }
+    this.top = pending;
+  }
+}
