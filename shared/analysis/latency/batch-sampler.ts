@@ -57,8 +57,6 @@ export class BatchSampler {
   private readonly states = new Int32Array(4 * BATCH_LANES);
   private readonly missSlots = new Int32Array(BATCH_LANES);
   private readonly frames: Frame[] = [];
-  /** Per call site: 1 for one call per request without fallbacks. */
-  private readonly simple: Uint8Array;
   // Lane lists live on a stack: a function pushes the lists it builds and pops them when it returns. The
   // array grows when a deep path needs more; after any call that may push, read `this.lists` again.
   private lists = new Int32Array(BATCH_LANES * 32);
@@ -69,13 +67,6 @@ export class BatchSampler {
 
   constructor(program: LatencyProgram) {
     this.p = program;
-    this.simple = Uint8Array.from(program.callEdge, (e, site) =>
-      program.fanOutWhole[e] === 1 &&
-      program.fanOutFraction[e] === 0 &&
-      program.callFallbackStart[site] === program.callFallbackEnd[site]
-        ? 1
-        : 0,
-    );
   }
 
   /** Simulates samples [from, to) of the run seeded `seed`, writing per-sample results at the same index. */
@@ -239,7 +230,7 @@ export class BatchSampler {
     for (let s = p.visitStepStart[site] as number; s < end; s++) {
       const kind = p.stepKind[s] as number;
       const first = p.stepCallStart[s] as number;
-      if (kind === STEP_CALL && this.simple[first] === 1) {
+      if (kind === STEP_CALL && p.callSimple[first] === 1) {
         this.simpleCall(first, list, count, depth);
       } else if (kind === STEP_CALL) {
         this.callSite(first, true, list, count, depth);

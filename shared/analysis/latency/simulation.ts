@@ -8,7 +8,7 @@ import { compileLatencyProgram } from './program.ts';
 import { BatchSampler } from './batch-sampler.ts';
 import { Sampler } from './sampler.ts';
 import { sumOfP95sMs } from './screen.ts';
-import { histogramOf, meanOf, percentileInterval, percentileOfSorted } from './statistics.ts';
+import { histogramOf, meanOf, percentileInterval, percentileOfSorted, sortedTimes } from './statistics.ts';
 import type { JourneyLatency, LatencyOptions, TtftLatency } from './types.ts';
 
 /*
@@ -191,7 +191,7 @@ function summarise(
   journey: GraphJourney,
 ): JourneyLatency {
   const times = run.timesMs.subarray(0, run.done);
-  const sorted = times.slice().sort();
+  const sorted = sortedTimes(times);
   const p50Ms = percentileOfSorted(sorted, 0.5);
   const p95Ms = percentileOfSorted(sorted, 0.95);
   const p99Ms = percentileOfSorted(sorted, 0.99);
@@ -201,7 +201,7 @@ function summarise(
 
   let ttft: TtftLatency | null = null;
   if (program.hasLlm) {
-    const sortedTtft = run.ttftMs.slice(0, run.done).sort();
+    const sortedTtft = sortedTimes(run.ttftMs.subarray(0, run.done));
     ttft = {
       p50Ms: percentileOfSorted(sortedTtft, 0.5),
       p95Ms: percentileOfSorted(sortedTtft, 0.95),
