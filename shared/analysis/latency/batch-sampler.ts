@@ -1,7 +1,8 @@
-import { EXP_HIGH, EXP_LOW, EXP_STEPS_PER_UNIT, EXP_TABLE, INVERSE_EXP_STEPS, tableExp } from './exp.ts';
+import { BATCH_LANES, Frame } from './batch-frame.ts';
+import { drawLaneDelays, drawLaneUniforms } from './lane-draws.ts';
 import type { LatencyProgram } from './program.ts';
 import { JOIN_ALL, STEP_CALL, STEP_EXCLUSIVE } from './program.ts';
-import { TWO_POW_MINUS_32, ZIGGURAT_K, ZIGGURAT_MASK, ZIGGURAT_W, normalSlow, seedStream } from './random.ts';
+import { seedStream } from './random.ts';
 
 /*
  * The batch sampler: the same simulation as the scalar sampler (sampler.ts), run for a batch of samples at
@@ -15,42 +16,6 @@ import { TWO_POW_MINUS_32, ZIGGURAT_K, ZIGGURAT_MASK, ZIGGURAT_W, normalSlow, se
  * to it); the scalar sampler replays the tail samples with tracing.
  */
 
-/** Samples per batch: enough to amortise the walk, small enough that the per-lane arrays stay in cache. */
-export const BATCH_LANES = 256;
-
-/** Per-lane registers of one recursion depth. */
-class Frame {
-  readonly visitMs = new Float64Array(BATCH_LANES);
-  readonly visitTtftMs = new Float64Array(BATCH_LANES);
-  readonly visitOk = new Uint8Array(BATCH_LANES);
-  readonly callMs = new Float64Array(BATCH_LANES);
-  readonly callTtftMs = new Float64Array(BATCH_LANES);
-  readonly callOk = new Uint8Array(BATCH_LANES);
-  readonly callTaken = new Uint8Array(BATCH_LANES);
-  readonly calls = new Int32Array(BATCH_LANES);
-  /** The branch each lane drew in an exclusive step. */
-  readonly chosen = new Int32Array(BATCH_LANES);
-  readonly onceMs = new Float64Array(BATCH_LANES);
-  readonly onceTtftMs = new Float64Array(BATCH_LANES);
-  readonly onceOk = new Uint8Array(BATCH_LANES);
-  readonly attemptMs = new Float64Array(BATCH_LANES);
-  readonly attemptTtftMs = new Float64Array(BATCH_LANES);
-  readonly attemptOk = new Uint8Array(BATCH_LANES);
-  readonly networkMs = new Float64Array(BATCH_LANES);
-  readonly uniforms = new Float64Array(BATCH_LANES);
-  // Parallel steps: branch b of lane l at b × BATCH_LANES + l.
-  branchMs = new Float64Array(0);
-  branchTtftMs = new Float64Array(0);
-  branchAnswered = new Uint8Array(0);
-
-  ensureBranches(count: number): void {
-    if (this.branchMs.length >= count * BATCH_LANES) return;
-    this.branchMs = new Float64Array(count * BATCH_LANES);
-    this.branchTtftMs = new Float64Array(count * BATCH_LANES);
-    this.branchAnswered = new Uint8Array(count * BATCH_LANES);
-  }
-}
-
 /** Runs samples of one program in batches; it owns its scratch memory, so use one per simulation. */
 export class BatchSampler {
   private readonly p: LatencyProgram;
@@ -63,7 +28,6 @@ export class BatchSampler {
   private top = 0;
   // The k-th answer of a k-of-n step, per lane (insertion sort of a few branches).
   private sortMs = new Float64Array(8);
-  private sortSlot = new Int32Array(8);
 
   constructor(program: LatencyProgram) {
     this.p = program;
@@ -96,6 +60,21 @@ export class BatchSampler {
     }
   }
 
+  private drawDelays(
+    into: Float64Array,
+    shape: number,
+    mu: number,
+    sigma: number,
+    list: number,
+    count: number,
+  ): void {
+    drawLaneDelays(this.states, this.lists, list, count, into, shape, mu, sigma, this.missSlots);
+  }
+
+  private drawUniforms(into: Float64Array, list: number, count: number): void {
+    drawLaneUniforms(this.states, this.lists, list, count, into);
+  }
+
   private frame(depth: number): Frame {
     let frame = this.frames[depth];
     if (!frame) {
@@ -115,95 +94,6 @@ export class BatchSampler {
     const at = this.top;
     this.top += count;
     return at;
-  }
-
-  /** Draws a delay of `shape` (see DelayFit) for each lane of the list into `into[lane]`, ms. */
-  private drawDelays(
-    into: Float64Array,
-    shape: number,
-    mu: number,
-    sigma: number,
-    list: number,
-    count: number,
-  ): void {
-    const lists = this.lists;
-    if (shape !== 2) {
-      const value = shape === 1 ? mu : 0;
-      for (let k = 0; k < count; k++) into[lists[list + k] as number] = value;
-      return;
-    }
-    const states = this.states;
-    // Imported bindings are live: read each once, not once per lane.
-    const zigguratK = ZIGGURAT_K;
-    const zigguratW = ZIGGURAT_W;
-    const expTable = EXP_TABLE;
-    const low = EXP_LOW;
-    const high = EXP_HIGH;
-    const steps = EXP_STEPS_PER_UNIT;
-    const inverseSteps = INVERSE_EXP_STEPS;
-    // The loop holds no call (a call in it costs every lane): the ~1.5 % of draws that miss the ziggurat's
-    // fast path or leave the exp table are finished after it. Each lane draws once here, so finishing its
-    // draw later takes the same numbers from its stream.
-    const missSlots = this.missSlots;
-    let misses = 0;
-    for (let k = 0; k < count; k++) {
-      const lane = lists[list + k] as number;
-      // One xoshiro128** step of the lane's stream (nextInt in random.ts).
-      const at = lane << 2;
-      const s0 = states[at] as number;
-      const s1 = states[at + 1] as number;
-      const s2 = (states[at + 2] as number) ^ s0;
-      const s3 = (states[at + 3] as number) ^ s1;
-      const product = Math.imul(s1, 5);
-      states[at] = s0 ^ s3;
-      states[at + 1] = s1 ^ s2;
-      states[at + 2] = s2 ^ (s1 << 9);
-      states[at + 3] = (s3 << 11) | (s3 >>> 21);
-      const hz = Math.imul((product << 7) | (product >>> 25), 9);
-      // The ziggurat's fast path (normal in random.ts), then tableExp (exp.ts).
-      const iz = hz & ZIGGURAT_MASK;
-      const x = mu + sigma * (hz * (zigguratW[iz] as number));
-      if (Math.abs(hz) < (zigguratK[iz] as number) && x >= low && x < high) {
-        const y = (x - low) * steps;
-        const step = y | 0;
-        const r = (y - step) * inverseSteps;
-        into[lane] = (expTable[step] as number) * (1 + r * (1 + r * 0.5));
-      } else {
-        missSlots[misses++] = k;
-        into[lane] = hz; // the output, until the draw is finished below
-      }
-    }
-    for (let m = 0; m < misses; m++) {
-      const lane = lists[list + (missSlots[m] as number)] as number;
-      const hz = into[lane] as number;
-      const iz = hz & ZIGGURAT_MASK;
-      const z =
-        Math.abs(hz) < (zigguratK[iz] as number)
-          ? hz * (zigguratW[iz] as number)
-          : normalSlow(states, lane, hz);
-      into[lane] = tableExp(mu + sigma * z);
-    }
-  }
-
-  /** A uniform draw in [0, 1) for each lane of the list into `into[lane]` (uniform in random.ts). */
-  private drawUniforms(into: Float64Array, list: number, count: number): void {
-    const lists = this.lists;
-    const states = this.states;
-    const scale = TWO_POW_MINUS_32;
-    for (let k = 0; k < count; k++) {
-      const lane = lists[list + k] as number;
-      const at = lane << 2;
-      const s0 = states[at] as number;
-      const s1 = states[at + 1] as number;
-      const s2 = (states[at + 2] as number) ^ s0;
-      const s3 = (states[at + 3] as number) ^ s1;
-      const product = Math.imul(s1, 5);
-      states[at] = s0 ^ s3;
-      states[at + 1] = s1 ^ s2;
-      states[at + 2] = s2 ^ (s1 << 9);
-      states[at + 3] = (s3 << 11) | (s3 >>> 21);
-      into[lane] = (Math.imul((product << 7) | (product >>> 25), 9) >>> 0) * scale;
-    }
   }
 
   /** Visit site `site` for the lanes of the list: results in frame(depth).visit*. */
@@ -373,10 +263,7 @@ export class BatchSampler {
 
   /** The k-th smallest of `values` among the answered branches of `lane`. */
   private kthAnswer(values: Float64Array, answered: Uint8Array, lane: number, n: number, k: number): number {
-    if (this.sortMs.length < n) {
-      this.sortMs = new Float64Array(n);
-      this.sortSlot = new Int32Array(n);
-    }
+    if (this.sortMs.length < n) this.sortMs = new Float64Array(n);
     const sortMs = this.sortMs;
     let count = 0;
     for (let i = 0; i < n; i++) {
