@@ -110,6 +110,18 @@ describe('simulateJourneyLatency: the result', () => {
     expect(result.method).toContain('Not simulated');
   });
 
+  it('simulates calls nested 500 deep and refuses deeper ones, naming where the chain ends', () => {
+    const chain = (depth: number): GraphSpec => ({
+      components: Array.from({ length: depth + 1 }, (_, i) => ({ id: `c${i}`, p50Ms: 1 })),
+      connections: Array.from({ length: depth }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` })),
+      journeys: [{ entry: 'c0' }],
+    });
+    expect(simulateSpec(chain(500), { samples: 300 })).toMatchObject({ p95Ms: 501, errors: [] });
+    const refused = simulateSpec(chain(501), { samples: 300 });
+    expect(refused.p95Ms).toBeNull();
+    expect(refused.errors).toEqual([expect.stringContaining('nests 501 calls deep (down to "c501")')]);
+  });
+
   it('warns about a p95 typed below its p50 and uses the p50 for both', () => {
     const result = simulateSpec(
       { components: [{ id: 'svc', p50Ms: 50, p95Ms: 20 }], journeys: [{ entry: 'svc' }] },
