@@ -25,6 +25,7 @@ export class Frame {
   readonly attemptTtftMs = new Float64Array(BATCH_LANES);
   readonly attemptOk = new Uint8Array(BATCH_LANES);
   readonly networkMs = new Float64Array(BATCH_LANES);
+  readonly serviceMs = new Float64Array(BATCH_LANES);
   readonly uniforms = new Float64Array(BATCH_LANES);
   // Parallel steps: branch b of lane l at b × BATCH_LANES + l.
   branchMs = new Float64Array(0);

@@ -385,6 +385,12 @@ export class BatchSampler {
     const shape = p.networkShape[e] as number;
     const mu = p.networkMu[e] as number;
     const sigma = p.networkSigma[e] as number;
+    const component = p.visitComponent[target] as number;
+    const leaf = p.visitStepStart[target] === p.visitStepEnd[target] ? component : -1;
+    const leafShape = p.serviceShape[component] as number;
+    const leafMu = p.serviceMu[component] as number;
+    const leafSigma = p.serviceSigma[component] as number;
+    const leafGenerationMs = p.generationMs[component] as number;
     const pending = this.push(count);
     let lists = this.lists;
     for (let k = 0; k < count; k++) {
@@ -413,7 +419,25 @@ export class BatchSampler {
           lists[up + upCount++] = lane;
         }
       }
-      if (upCount > 0) {
+      if (upCount > 0 && leaf >= 0) {
+        // A leaf is its service time alone (what visit() would give, without its bookkeeping).
+        this.drawDelays(f.serviceMs, leafShape, leafMu, leafSigma, up, upCount);
+        lists = this.lists;
+        for (let k = 0; k < upCount; k++) {
+          const lane = lists[up + k] as number;
+          const networkMs = f.networkMs[lane] as number;
+          const serviceMs = f.serviceMs[lane] as number;
+          const visitMs = serviceMs + leafGenerationMs;
+          if (networkMs + visitMs > timeout) {
+            f.attemptMs[lane] = (f.attemptMs[lane] as number) + timeout;
+            f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + timeout;
+            continue;
+          }
+          f.attemptMs[lane] = (f.attemptMs[lane] as number) + (networkMs + visitMs);
+          f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + (networkMs + serviceMs);
+          f.attemptOk[lane] = 1;
+        }
+      } else if (upCount > 0) {
         this.visit(target, up, upCount, depth + 1);
         const callee = this.frame(depth + 1);
         lists = this.lists;
