@@ -133,6 +133,34 @@ describe('simulateJourneyLatency: the result', () => {
     ]);
   });
 
+  it('warns about a p50 of 0 with a p95, and an LLM without tokens per second, and counts no time for them', () => {
+    const llm = {
+      ttftP50Ms: 100,
+      ttftP95Ms: 100,
+      tokensPerSecond: 0,
+      avgInTokens: 0,
+      avgOutTokens: 50,
+      priceInPer1MUsd: 0,
+      priceOutPer1MUsd: 0,
+    };
+    const result = simulateSpec(
+      {
+        components: [
+          { id: 'svc', p50Ms: 0, p95Ms: 40 },
+          { id: 'llm', kind: 'llm-endpoint', llm },
+        ],
+        connections: [{ from: 'svc', to: 'llm' }],
+        journeys: [{ entry: 'svc' }],
+      },
+      { samples: 1_000 },
+    );
+    expect(result.p95Ms).toBe(100);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('"svc" has a p95 of 40 ms but a p50 of 0'),
+      expect.stringContaining('"llm" has no tokens per second'),
+    ]);
+  });
+
   it('lists the latency inputs that rest on defaults, assumptions or unknowns', () => {
     const base = buildGraph({
       components: [
