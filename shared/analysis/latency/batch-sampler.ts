@@ -391,7 +391,10 @@ export class BatchSampler {
     const leafMu = p.serviceMu[component] as number;
     const leafSigma = p.serviceSigma[component] as number;
     const leafGenerationMs = p.generationMs[component] as number;
-    const pending = this.push(count);
+    const retries = p.retries[e] as number;
+    // Lanes still without an answer, compacted after each attempt but the last; with no retries (most
+    // calls) that is never, so the list itself serves.
+    const pending = retries > 0 ? this.push(count) : list;
     let lists = this.lists;
     for (let k = 0; k < count; k++) {
       const lane = lists[list + k] as number;
@@ -402,7 +405,7 @@ export class BatchSampler {
     }
     let pendingCount = count;
     const up = this.push(count);
-    for (let attempt = p.retries[e] as number; attempt >= 0 && pendingCount > 0; attempt--) {
+    for (let attempt = retries; attempt >= 0 && pendingCount > 0; attempt--) {
       this.drawDelays(f.networkMs, shape, mu, sigma, pending, pendingCount);
       if (availability < 1) this.drawUniforms(f.uniforms, pending, pendingCount);
       lists = this.lists;
@@ -456,6 +459,7 @@ export class BatchSampler {
           if (callee.visitOk[lane] === 1) f.attemptOk[lane] = 1;
         }
       }
+      if (attempt === 0) break;
       let still = 0;
       for (let k = 0; k < pendingCount; k++) {
         const lane = lists[pending + k] as number;
@@ -463,6 +467,6 @@ export class BatchSampler {
       }
       pendingCount = still;
     }
-    this.top = pending;
+    this.top = retries > 0 ? pending : up;
   }
 }
