@@ -153,7 +153,9 @@ export class BatchSampler {
         if ((f.uniforms[lane] as number) < probability) lists[taken + takenCount++] = lane;
       }
     }
-    if (takenCount > 0) {
+    if (takenCount > 0 && p.retries[p.callEdge[site] as number] === 0 && this.isLeafCall(site)) {
+      this.leafCall(site, taken, takenCount, depth);
+    } else if (takenCount > 0) {
       this.attempts(site, taken, takenCount, depth);
       const lists = this.lists;
       const hard = p.hard[p.callEdge[site] as number] === 1;
@@ -165,6 +167,69 @@ export class BatchSampler {
       }
     }
     if (taken !== list) this.top = taken;
+  }
+
+  private isLeafCall(site: number): boolean {
+    const target = this.p.callTarget[site] as number;
+    return this.p.visitStepStart[target] === this.p.visitStepEnd[target];
+  }
+
+  /**
+   * One attempt at a leaf target, added straight to the visit totals: attempts() and the sums of
+   * simpleCall() in one pass, for the commonest call of all.
+   */
+  private leafCall(site: number, list: number, count: number, depth: number): void {
+    const p = this.p;
+    const f = this.frame(depth);
+    const e = p.callEdge[site] as number;
+    const timeout = p.timeoutMs[e] as number;
+    const availability = p.targetAvailability[e] as number;
+    const hard = p.hard[e] === 1;
+    const c = p.visitComponent[p.callTarget[site] as number] as number;
+    const generationMs = p.generationMs[c] as number;
+    this.drawDelays(
+      f.networkMs,
+      p.networkShape[e] as number,
+      p.networkMu[e] as number,
+      p.networkSigma[e] as number,
+      list,
+      count,
+    );
+    if (availability < 1) this.drawUniforms(f.uniforms, list, count);
+    this.drawDelays(
+      f.serviceMs,
+      p.serviceShape[c] as number,
+      p.serviceMu[c] as number,
+      p.serviceSigma[c] as number,
+      list,
+      count,
+    );
+    const lists = this.lists;
+    for (let k = 0; k < count; k++) {
+      const lane = lists[list + k] as number;
+      const networkMs = f.networkMs[lane] as number;
+      let ms: number;
+      let ttft: number;
+      let ok = false;
+      if (availability < 1 && (f.uniforms[lane] as number) >= availability) {
+        ms = networkMs < timeout ? networkMs : timeout;
+        ttft = ms;
+      } else {
+        const serviceMs = f.serviceMs[lane] as number;
+        const visitMs = serviceMs + generationMs;
+        if (networkMs + visitMs > timeout) {
+          ms = timeout;
+          ttft = timeout;
+        } else {
+          ms = networkMs + visitMs;
+          ttft = networkMs + serviceMs;
+          ok = true;
+        }
+      }
+      f.visitMs[lane] = (f.visitMs[lane] as number) + ms;
+      f.visitTtftMs[lane] = (f.visitTtftMs[lane] as number) + ttft;
+      if (!ok && hard) f.visitOk[lane] = 0;
+    }
   }
 
   /** Adds the call results of `site` (frame.call*) to the visit totals of the lanes of the list. */
@@ -408,27 +473,20 @@ export class BatchSampler {
     for (let attempt = retries; attempt >= 0 && pendingCount > 0; attempt--) {
       this.drawDelays(f.networkMs, shape, mu, sigma, pending, pendingCount);
       if (availability < 1) this.drawUniforms(f.uniforms, pending, pendingCount);
-      lists = this.lists;
-      let upCount = 0;
-      for (let k = 0; k < pendingCount; k++) {
-        const lane = lists[pending + k] as number;
-        if (availability < 1 && (f.uniforms[lane] as number) >= availability) {
-          // Down: a fast failure costs the round trip (or the timeout, if that is shorter).
-          const networkMs = f.networkMs[lane] as number;
-          const failMs = networkMs < timeout ? networkMs : timeout;
-          f.attemptMs[lane] = (f.attemptMs[lane] as number) + failMs;
-          f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + failMs;
-        } else {
-          lists[up + upCount++] = lane;
-        }
-      }
-      if (upCount > 0 && leaf >= 0) {
-        // A leaf is its service time alone (what visit() would give, without its bookkeeping).
-        this.drawDelays(f.serviceMs, leafShape, leafMu, leafSigma, up, upCount);
+      if (leaf >= 0) {
+        // A leaf is its service time alone (what visit() would give, without its bookkeeping), drawn for
+        // every lane, up or down (so does the scalar sampler): one pass settles the attempt.
+        this.drawDelays(f.serviceMs, leafShape, leafMu, leafSigma, pending, pendingCount);
         lists = this.lists;
-        for (let k = 0; k < upCount; k++) {
-          const lane = lists[up + k] as number;
+        for (let k = 0; k < pendingCount; k++) {
+          const lane = lists[pending + k] as number;
           const networkMs = f.networkMs[lane] as number;
+          if (availability < 1 && (f.uniforms[lane] as number) >= availability) {
+            const failMs = networkMs < timeout ? networkMs : timeout;
+            f.attemptMs[lane] = (f.attemptMs[lane] as number) + failMs;
+            f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + failMs;
+            continue;
+          }
           const serviceMs = f.serviceMs[lane] as number;
           const visitMs = serviceMs + leafGenerationMs;
           if (networkMs + visitMs > timeout) {
@@ -440,23 +498,39 @@ export class BatchSampler {
           f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + (networkMs + serviceMs);
           f.attemptOk[lane] = 1;
         }
-      } else if (upCount > 0) {
-        this.visit(target, up, upCount, depth + 1);
-        const callee = this.frame(depth + 1);
+      } else {
         lists = this.lists;
-        for (let k = 0; k < upCount; k++) {
-          const lane = lists[up + k] as number;
-          const networkMs = f.networkMs[lane] as number;
-          const visitMs = callee.visitMs[lane] as number;
-          if (networkMs + visitMs > timeout) {
-            f.attemptMs[lane] = (f.attemptMs[lane] as number) + timeout;
-            f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + timeout;
-            continue;
+        let upCount = 0;
+        for (let k = 0; k < pendingCount; k++) {
+          const lane = lists[pending + k] as number;
+          if (availability < 1 && (f.uniforms[lane] as number) >= availability) {
+            // Down: a fast failure costs the round trip (or the timeout, if that is shorter).
+            const networkMs = f.networkMs[lane] as number;
+            const failMs = networkMs < timeout ? networkMs : timeout;
+            f.attemptMs[lane] = (f.attemptMs[lane] as number) + failMs;
+            f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + failMs;
+          } else {
+            lists[up + upCount++] = lane;
           }
-          f.attemptMs[lane] = (f.attemptMs[lane] as number) + (networkMs + visitMs);
-          f.attemptTtftMs[lane] =
-            (f.attemptTtftMs[lane] as number) + (networkMs + (callee.visitTtftMs[lane] as number));
-          if (callee.visitOk[lane] === 1) f.attemptOk[lane] = 1;
+        }
+        if (upCount > 0) {
+          this.visit(target, up, upCount, depth + 1);
+          const callee = this.frame(depth + 1);
+          lists = this.lists;
+          for (let k = 0; k < upCount; k++) {
+            const lane = lists[up + k] as number;
+            const networkMs = f.networkMs[lane] as number;
+            const visitMs = callee.visitMs[lane] as number;
+            if (networkMs + visitMs > timeout) {
+              f.attemptMs[lane] = (f.attemptMs[lane] as number) + timeout;
+              f.attemptTtftMs[lane] = (f.attemptTtftMs[lane] as number) + timeout;
+              continue;
+            }
+            f.attemptMs[lane] = (f.attemptMs[lane] as number) + (networkMs + visitMs);
+            f.attemptTtftMs[lane] =
+              (f.attemptTtftMs[lane] as number) + (networkMs + (callee.visitTtftMs[lane] as number));
+            if (callee.visitOk[lane] === 1) f.attemptOk[lane] = 1;
+          }
         }
       }
       if (attempt === 0) break;

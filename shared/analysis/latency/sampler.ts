@@ -351,9 +351,15 @@ export class Sampler {
     const shape = p.networkShape[e] as number;
     let ms = 0;
     let ttft = 0;
+    const leaf =
+      p.visitStepStart[target] === p.visitStepEnd[target] ? (p.visitComponent[target] as number) : -1;
     for (let attempt = p.retries[e] as number; attempt >= 0; attempt--) {
       const networkMs = this.draw(shape, p.networkMu, p.networkSigma, e);
-      if (availability < 1 && this.random.uniform() >= availability) {
+      const down = availability < 1 && this.random.uniform() >= availability;
+      // A leaf's service time is drawn whether it is up or not: the batch sampler draws it for every lane.
+      const leafMs =
+        leaf >= 0 ? this.draw(p.serviceShape[leaf] as number, p.serviceMu, p.serviceSigma, leaf) : 0;
+      if (down) {
         // Down: a fast failure costs the round trip (or the timeout, if that is shorter).
         const failMs = networkMs < timeout ? networkMs : timeout;
         ms += failMs;
@@ -364,12 +370,11 @@ export class Sampler {
       const journalStart = this.journalLength;
       let visitMs: number;
       let visitTtftMs: number;
-      if (p.visitStepStart[target] === p.visitStepEnd[target]) {
+      if (leaf >= 0) {
         // A leaf is its service time alone: no call for about half of all visits.
-        const c = p.visitComponent[target] as number;
-        visitTtftMs = this.draw(p.serviceShape[c] as number, p.serviceMu, p.serviceSigma, c);
-        visitMs = visitTtftMs + (p.generationMs[c] as number);
-        if (this.tracing) this.record(c, visitMs);
+        visitTtftMs = leafMs;
+        visitMs = visitTtftMs + (p.generationMs[leaf] as number);
+        if (this.tracing) this.record(leaf, visitMs);
         this.ok = true;
       } else {
         this.visit(target);
