@@ -1,6 +1,6 @@
 import type { GraphConnection, ScenarioGraph } from '../graph.ts';
 import type { CallStep, RequestPath, Step } from '../request-path.ts';
-import { connectionLabel } from '../request-path.ts';
+import { connectionLabel, stepEdges } from '../request-path.ts';
 import { fitNetwork, fitService } from './fit.ts';
 
 /*
@@ -23,6 +23,11 @@ export const JOIN_KTH = 1;
 
 /** More visit sites than this and a simulation would crawl: the path is refused with a message instead. */
 export const MAX_VISIT_SITES = 50_000;
+/**
+ * Calls nested deeper than this are refused: the samplers and the compiler recurse once per level, and a
+ * Web Worker's stack holds a few thousand frames.
+ */
+export const MAX_CALL_DEPTH = 500;
 
 export interface LatencyProgram {
   readonly componentCount: number;
@@ -231,6 +236,17 @@ export function compileLatencyProgram(graph: ScenarioGraph, path: RequestPath): 
     return site;
   };
 
+  const deepest = deepestCall(graph, path);
+  if (deepest.depth > MAX_CALL_DEPTH) {
+    const entryName = graph.components[path.entry]?.name ?? '?';
+    const leafName = graph.components[deepest.component]?.name ?? '?';
+    return {
+      ok: false,
+      error:
+        `The request path from "${entryName}" nests ${deepest.depth} calls deep (down to "${leafName}"), more ` +
+        `than the ${MAX_CALL_DEPTH} the simulation handles: narrow the journey route or split the journey.`,
+    };
+  }
   compileVisit(path.entry);
   if (tooLarge) {
     const entryName = graph.components[path.entry]?.name ?? '?';
@@ -288,6 +304,25 @@ export function compileLatencyProgram(graph: ScenarioGraph, path: RequestPath): 
       hasLlm,
     },
   };
+}
+
+/** The longest chain of nested calls from the entry (fallbacks included) and the component it ends at. */
+function deepestCall(graph: ScenarioGraph, path: RequestPath): { depth: number; component: number } {
+  const depth = new Int32Array(graph.components.length);
+  let deepest = { depth: 0, component: path.entry };
+  // path.order lists callers before callees, so one pass in that order settles every depth.
+  for (const u of path.order) {
+    for (const step of path.steps[u] ?? []) {
+      for (const e of stepEdges(step)) {
+        const v = (graph.connections[e] as GraphConnection).target;
+        const d = (depth[u] as number) + 1;
+        if (d <= (depth[v] as number)) continue;
+        depth[v] = d;
+        if (d > deepest.depth) deepest = { depth: d, component: v };
+      }
+    }
+  }
+  return deepest;
 }
 
 function clamp01(value: number): number {

@@ -1,35 +1,25 @@
 import type { LatencyProgram } from './program.ts';
 import { JOIN_ALL, STEP_CALL, STEP_EXCLUSIVE } from './program.ts';
+import { tableExp } from './exp.ts';
 import { SampleRandom } from './random.ts';
 
 /*
- * Simulates requests through a compiled program (semantics: DOMAIN.md §2.0, §2.1 and program.ts). Each
- * method leaves its answer in registers instead of returning an object, so a sample allocates nothing:
- * out[MS] (time taken), out[TTFT] (the same time with every LLM generation left out) and `ok` (no hard
- * failure). A visit fails when a hard step failed; an attempt fails when its target is down, it timed out, or
- * the visit failed (the callee answers with an error), and is then retried and finally falls back.
+ * The scalar sampler: one request at a time through a compiled program (semantics: DOMAIN.md §2.0, §2.1 and
+ * program.ts). Each method leaves its answer in registers: out[MS] (time taken), out[TTFT] (the same time
+ * with every LLM generation left out) and `ok` (no hard failure). A visit fails when a hard step failed; an
+ * attempt fails when its target is down, it timed out, or the visit failed (the callee answers with an
+ * error), and is then retried and finally falls back.
  *
- * Tracing (for the few tail samples that explain p95) also records per call site the time spent in it, and
- * per component and connection the time on the binding chain: every piece of time goes into a journal, and
- * the pieces of a parallel branch that did not decide the join, or of an attempt cut by its timeout, are
- * struck out again, so what remains adds up exactly to the request's time.
- *
- * A class rather than closures: every simulation shares the same optimised methods, and doubles live in
- * typed arrays (a double in a closure variable is boxed on every write).
+ * The batch sampler (batch-sampler.ts) runs the samples; this one replays the few tail samples that explain
+ * p95 with tracing on, and is the reference the batch sampler is tested against: both draw from each
+ * sample's stream in the same order, so they give identical numbers. Tracing records per call site the time
+ * spent in it, and per component and connection the time on the binding chain: every piece of time goes into
+ * a journal, and the pieces of a parallel branch that did not decide the join, or of an attempt cut by its
+ * timeout, are struck out again, so what remains adds up exactly to the request's time.
  */
 
 const MS = 0;
 const TTFT = 1;
-const DRAW = 2;
-
-// The table of e^(k/128) for the exp in draw(), over [−16, 16) (beyond: Math.exp): 32 KB, so it stays in
-// the L1 cache.
-const EXP_STEPS_PER_UNIT = 128;
-const EXP_LOW = -16;
-const EXP_HIGH = 16;
-const expTable = new Float64Array((EXP_HIGH - EXP_LOW) * EXP_STEPS_PER_UNIT + 1);
-for (let i = 0; i < expTable.length; i++) expTable[i] = Math.exp(EXP_LOW + i / EXP_STEPS_PER_UNIT);
-const INVERSE_STEPS = 1 / EXP_STEPS_PER_UNIT;
 
 /** What the traced samples add up to (sums over the traced samples; divide by `samples` for means). */
 export interface TraceTotals {
@@ -46,7 +36,7 @@ export interface TraceTotals {
 export class Sampler {
   private readonly p: LatencyProgram;
   private readonly random = new SampleRandom();
-  private readonly out = new Float64Array(3);
+  private readonly out = new Float64Array(2);
   private ok = true;
   private taken = true;
 
@@ -143,36 +133,17 @@ export class Sampler {
     this.journalMs.fill(0, from, to);
   }
 
-  /**
-   * Draws a delay (see DelayFit: none, constant, log-normal) into out[DRAW]. A method that returned the
-   * double would box it whenever V8 does not inline the call: an allocation per draw.
-   */
-  private draw(shape: number, mu: Float64Array, sigma: Float64Array, i: number): void {
-    if (shape !== 2) {
-      this.out[DRAW] = shape === 1 ? (mu[i] as number) : 0;
-      return;
-    }
-    const random = this.random;
-    const x = (mu[i] as number) + (sigma[i] as number) * (random.normals[random.nextNormal()] as number);
-    // exp by table, written out here for the reason above: e^x = e^(k/128) · e^r with 0 ≤ r < 1/128 and
-    // e^r ≈ 1 + r + r²/2 (relative error below 1e-7, far below the Monte Carlo's own); Math.exp takes about
-    // twice as long, and it is the simulation's largest single cost.
-    if (x >= EXP_LOW && x < EXP_HIGH) {
-      const y = (x - EXP_LOW) * EXP_STEPS_PER_UNIT;
-      const k = y | 0;
-      const r = (y - k) * INVERSE_STEPS;
-      this.out[DRAW] = (expTable[k] as number) * (1 + r * (1 + r * 0.5));
-    } else {
-      this.out[DRAW] = Math.exp(x);
-    }
+  /** A draw of a delay of `shape` (see DelayFit: none, constant, log-normal), ms. */
+  private draw(shape: number, mu: Float64Array, sigma: Float64Array, i: number): number {
+    if (shape === 2) return tableExp((mu[i] as number) + (sigma[i] as number) * this.random.normal());
+    return shape === 1 ? (mu[i] as number) : 0;
   }
 
   private visit(site: number): void {
     const p = this.p;
     const out = this.out;
     const c = p.visitComponent[site] as number;
-    this.draw(p.serviceShape[c] as number, p.serviceMu, p.serviceSigma, c);
-    let ttft = out[DRAW] as number;
+    let ttft = this.draw(p.serviceShape[c] as number, p.serviceMu, p.serviceSigma, c);
     let ms = ttft + (p.generationMs[c] as number);
     if (this.tracing) this.record(c, ms);
     let ok = true;
@@ -184,8 +155,7 @@ export class Sampler {
         // The common case inline (one call, no fallbacks): it draws exactly what callSite would.
         const e = p.callEdge[first] as number;
         const probability = p.probability[e] as number;
-        if (probability < 1 && (this.random.uniforms[this.random.nextUniform()] as number) >= probability)
-          continue;
+        if (probability < 1 && this.random.uniform() >= probability) continue;
         this.attempts(e, p.callTarget[first] as number);
         if (this.tracing) {
           this.callMs[first] = (this.callMs[first] as number) + (out[MS] as number);
@@ -196,7 +166,7 @@ export class Sampler {
         this.callSite(first, true);
         if (!this.ok && p.hard[p.callEdge[first] as number] === 1) ok = false;
       } else if (kind === STEP_EXCLUSIVE) {
-        const u = this.random.uniforms[this.random.nextUniform()] as number;
+        const u = this.random.uniform();
         const last = (p.stepCallEnd[s] as number) - 1;
         let chosen = first;
         while (chosen < last && u >= (p.callShareCumulative[chosen] as number)) chosen++;
@@ -299,15 +269,9 @@ export class Sampler {
     const e = p.callEdge[site] as number;
     const probability = p.probability[e] as number;
     let calls = 0;
-    if (
-      !bernoulli ||
-      probability >= 1 ||
-      (this.random.uniforms[this.random.nextUniform()] as number) < probability
-    ) {
+    if (!bernoulli || probability >= 1 || this.random.uniform() < probability) {
       const fraction = p.fanOutFraction[e] as number;
-      calls =
-        (p.fanOutWhole[e] as number) +
-        (fraction > 0 && (this.random.uniforms[this.random.nextUniform()] as number) < fraction ? 1 : 0);
+      calls = (p.fanOutWhole[e] as number) + (fraction > 0 && this.random.uniform() < fraction ? 1 : 0);
     }
     if (calls === 0) {
       out[MS] = 0;
@@ -387,10 +351,15 @@ export class Sampler {
     const shape = p.networkShape[e] as number;
     let ms = 0;
     let ttft = 0;
+    const leaf =
+      p.visitStepStart[target] === p.visitStepEnd[target] ? (p.visitComponent[target] as number) : -1;
     for (let attempt = p.retries[e] as number; attempt >= 0; attempt--) {
-      this.draw(shape, p.networkMu, p.networkSigma, e);
-      const networkMs = out[DRAW] as number;
-      if (availability < 1 && (this.random.uniforms[this.random.nextUniform()] as number) >= availability) {
+      const networkMs = this.draw(shape, p.networkMu, p.networkSigma, e);
+      const down = availability < 1 && this.random.uniform() >= availability;
+      // A leaf's service time is drawn whether it is up or not: the batch sampler draws it for every lane.
+      const leafMs =
+        leaf >= 0 ? this.draw(p.serviceShape[leaf] as number, p.serviceMu, p.serviceSigma, leaf) : 0;
+      if (down) {
         // Down: a fast failure costs the round trip (or the timeout, if that is shorter).
         const failMs = networkMs < timeout ? networkMs : timeout;
         ms += failMs;
@@ -401,13 +370,11 @@ export class Sampler {
       const journalStart = this.journalLength;
       let visitMs: number;
       let visitTtftMs: number;
-      if (p.visitStepStart[target] === p.visitStepEnd[target]) {
+      if (leaf >= 0) {
         // A leaf is its service time alone: no call for about half of all visits.
-        const c = p.visitComponent[target] as number;
-        this.draw(p.serviceShape[c] as number, p.serviceMu, p.serviceSigma, c);
-        visitTtftMs = out[DRAW] as number;
-        visitMs = visitTtftMs + (p.generationMs[c] as number);
-        if (this.tracing) this.record(c, visitMs);
+        visitTtftMs = leafMs;
+        visitMs = visitTtftMs + (p.generationMs[leaf] as number);
+        if (this.tracing) this.record(leaf, visitMs);
         this.ok = true;
       } else {
         this.visit(target);

@@ -110,6 +110,18 @@ describe('simulateJourneyLatency: the result', () => {
     expect(result.method).toContain('Not simulated');
   });
 
+  it('simulates calls nested 500 deep and refuses deeper ones, naming where the chain ends', () => {
+    const chain = (depth: number): GraphSpec => ({
+      components: Array.from({ length: depth + 1 }, (_, i) => ({ id: `c${i}`, p50Ms: 1 })),
+      connections: Array.from({ length: depth }, (_, i) => ({ from: `c${i}`, to: `c${i + 1}` })),
+      journeys: [{ entry: 'c0' }],
+    });
+    expect(simulateSpec(chain(500), { samples: 300 })).toMatchObject({ p95Ms: 501, errors: [] });
+    const refused = simulateSpec(chain(501), { samples: 300 });
+    expect(refused.p95Ms).toBeNull();
+    expect(refused.errors).toEqual([expect.stringContaining('nests 501 calls deep (down to "c501")')]);
+  });
+
   it('warns about a p95 typed below its p50 and uses the p50 for both', () => {
     const result = simulateSpec(
       { components: [{ id: 'svc', p50Ms: 50, p95Ms: 20 }], journeys: [{ entry: 'svc' }] },
@@ -118,6 +130,34 @@ describe('simulateJourneyLatency: the result', () => {
     expect(result.p95Ms).toBe(50);
     expect(result.warnings).toEqual([
       expect.stringContaining('"svc" has a p95 (20 ms) below its p50 (50 ms)'),
+    ]);
+  });
+
+  it('warns about a p50 of 0 with a p95, and an LLM without tokens per second, and counts no time for them', () => {
+    const llm = {
+      ttftP50Ms: 100,
+      ttftP95Ms: 100,
+      tokensPerSecond: 0,
+      avgInTokens: 0,
+      avgOutTokens: 50,
+      priceInPer1MUsd: 0,
+      priceOutPer1MUsd: 0,
+    };
+    const result = simulateSpec(
+      {
+        components: [
+          { id: 'svc', p50Ms: 0, p95Ms: 40 },
+          { id: 'llm', kind: 'llm-endpoint', llm },
+        ],
+        connections: [{ from: 'svc', to: 'llm' }],
+        journeys: [{ entry: 'svc' }],
+      },
+      { samples: 1_000 },
+    );
+    expect(result.p95Ms).toBe(100);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('"svc" has a p95 of 40 ms but a p50 of 0'),
+      expect.stringContaining('"llm" has no tokens per second'),
     ]);
   });
 

@@ -5,9 +5,10 @@ import type { RequestPath } from '../request-path.ts';
 import { contributionsOf, criticalPathOf } from './attribution.ts';
 import type { LatencyProgram } from './program.ts';
 import { compileLatencyProgram } from './program.ts';
+import { BatchSampler } from './batch-sampler.ts';
 import { Sampler } from './sampler.ts';
 import { sumOfP95sMs } from './screen.ts';
-import { histogramOf, meanOf, percentileInterval, percentileOfSorted } from './statistics.ts';
+import { histogramOf, meanOf, percentileInterval, percentileOfSorted, sortedTimes } from './statistics.ts';
 import type { JourneyLatency, LatencyOptions, TtftLatency } from './types.ts';
 
 /*
@@ -83,7 +84,7 @@ export function createLatencySimulation(
       errors.push(compiled.error);
     }
   }
-  const sampler: Sampler | null = program ? new Sampler(program) : null;
+  const sampler: BatchSampler | null = program ? new BatchSampler(program) : null;
   const timesMs = new Float64Array(program ? samples : 0);
   const ttftMs = new Float64Array(program ? samples : 0);
   const failed = new Uint8Array(program ? samples : 0);
@@ -141,15 +142,7 @@ export function createLatencySimulation(
           method: program ? 'No sample has run yet.' : 'Not simulated: the request path has errors.',
         };
       }
-      return summarise(
-        graph,
-        path,
-        program,
-        sampler,
-        { seed32, done, timesMs, ttftMs, failed },
-        base,
-        journey,
-      );
+      return summarise(graph, path, program, { seed32, done, timesMs, ttftMs, failed }, base, journey);
     },
   };
 }
@@ -193,13 +186,12 @@ function summarise(
   graph: ScenarioGraph,
   path: RequestPath,
   program: LatencyProgram,
-  sampler: Sampler,
   run: Samples,
   base: Base,
   journey: GraphJourney,
 ): JourneyLatency {
   const times = run.timesMs.subarray(0, run.done);
-  const sorted = times.slice().sort();
+  const sorted = sortedTimes(times);
   const p50Ms = percentileOfSorted(sorted, 0.5);
   const p95Ms = percentileOfSorted(sorted, 0.95);
   const p99Ms = percentileOfSorted(sorted, 0.99);
@@ -209,7 +201,7 @@ function summarise(
 
   let ttft: TtftLatency | null = null;
   if (program.hasLlm) {
-    const sortedTtft = run.ttftMs.slice(0, run.done).sort();
+    const sortedTtft = sortedTimes(run.ttftMs.subarray(0, run.done));
     ttft = {
       p50Ms: percentileOfSorted(sortedTtft, 0.5),
       p95Ms: percentileOfSorted(sortedTtft, 0.95),
@@ -218,7 +210,8 @@ function summarise(
   }
 
   const tail = tailSamples(times, sorted);
-  const trace = sampler.trace(run.seed32, tail);
+  // The scalar sampler replays the tail samples with tracing: the same draws, so the same times.
+  const trace = new Sampler(program).trace(run.seed32, tail);
   let tailSumMs = 0;
   for (const i of tail) tailSumMs += times[i] as number;
   const tailMeanMs = tailSumMs / Math.max(1, tail.length);

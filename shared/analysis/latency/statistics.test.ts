@@ -5,11 +5,28 @@ import {
   percentileInterval,
   percentileOfSorted,
   roundUpToNiceStep,
+  sortedTimes,
 } from './statistics.ts';
 
 const oneToHundred = Float64Array.from({ length: 100 }, (_, i) => i + 1);
 
 describe('order statistics', () => {
+  it('sorts non-negative times like Float64Array.prototype.sort, ties, zeros and huge values included', () => {
+    let state = 7;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const values = Float64Array.from({ length: 50_000 }, (_, i) =>
+      i % 10 === 0 ? 0 : i % 7 === 0 ? 42 : i % 1000 === 1 ? 1e300 * next() : Math.exp(next() * 12) * 1e-3,
+    );
+    const copy = values.slice();
+    expect(sortedTimes(values)).toEqual(values.slice().sort());
+    expect(values).toEqual(copy); // the input is left as it was
+    expect(sortedTimes(Float64Array.of(3, 3, 3))).toEqual(Float64Array.of(3, 3, 3));
+    expect(sortedTimes(new Float64Array(0))).toEqual(new Float64Array(0));
+  });
+
   it('takes nearest-rank percentiles: rank ⌈qN⌉', () => {
     expect(percentileOfSorted(oneToHundred, 0.5)).toBe(50);
     expect(percentileOfSorted(oneToHundred, 0.95)).toBe(95);

@@ -26,6 +26,49 @@ function rankValue(sorted: Float64Array, rank: number): number {
   return sorted[r - 1] as number;
 }
 
+/**
+ * `values` (non-negative, e.g. times in ms) in ascending order, as a new array. An LSD radix sort on the bit
+ * patterns (for non-negative doubles they order like the numbers): four passes of 16 bits, about four times
+ * faster than Float64Array.prototype.sort on 100,000 samples.
+ */
+export function sortedTimes(values: Float64Array): Float64Array {
+  const n = values.length;
+  let from = new Uint32Array(values.slice().buffer);
+  let to = new Uint32Array(2 * n);
+  const counts = new Uint32Array(65536);
+  // Little-endian words: element i is (low word 2i, high word 2i + 1); digits from the lowest up.
+  for (let digit = 0; digit < 4; digit++) {
+    const word = digit >> 1;
+    const shift = (digit & 1) * 16;
+    counts.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = ((from[2 * i + word] as number) >>> shift) & 0xffff;
+      counts[d] = (counts[d] as number) + 1;
+    }
+    // Every element in one bucket: this digit orders nothing.
+    if (counts[((from[word] as number) >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < 65536; d++) {
+      const c = counts[d] as number;
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const low = from[2 * i] as number;
+      const high = from[2 * i + 1] as number;
+      const d = ((word === 0 ? low : high) >>> shift) & 0xffff;
+      const at = counts[d] as number;
+      counts[d] = at + 1;
+      to[2 * at] = low;
+      to[2 * at + 1] = high;
+    }
+    const swap = from;
+    from = to;
+    to = swap;
+  }
+  return new Float64Array(from.buffer, from.byteOffset, n);
+}
+
 /** The q-quantile (0-1) of ascending `sorted` by the nearest-rank method, ms. */
 export function percentileOfSorted(sorted: Float64Array, q: number): number {
   return rankValue(sorted, Math.ceil(q * sorted.length));
