@@ -259,3 +259,21 @@ test('a choice whose shares no longer sum to 1 shows in the tabs with what to do
   const availability = await openTab(page, 'Availability');
   await expect(availability.getByRole('alert')).toContainText('sum to 1.4, not 1');
 });
+
+test('a journey created on a template gets its own p95 and availability', async ({ app: page }) => {
+  await openRealTime(page);
+  await selectNode(page, 'API gateway');
+  await inspector(page).getByRole('button', { name: 'New journey from API gateway' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New journey' });
+  await dialog.getByLabel('Journey name').fill('Gateway onwards');
+  await dialog.getByRole('button', { name: 'Create journey' }).click();
+  await expect(dialog).toBeHidden();
+
+  const latency = await openTab(page, 'Latency');
+  const row = latency.getByRole('row', { name: /Gateway onwards/ });
+  await expect(row).toContainText(/\d+(\.\d+)? ms/, { timeout: 20_000 });
+  const availability = await openTab(page, 'Availability');
+  const availabilityRow = availability.getByRole('row', { name: /Gateway onwards/ });
+  // It starts behind the customer app, so it is at least as available as the template's own journey.
+  await expect(availabilityRow).toContainText(/99\.9\d* %/, { timeout: 20_000 });
+});
