@@ -112,4 +112,12 @@ describe('compareScenarios', () => {
     expect(result.scenarios[0]?.scores).toEqual({ availability: 0, 'monthly-cost': 1 });
     expect(result.scenarios[1]?.scores).toEqual({ availability: 1, 'monthly-cost': 1 });
   });
+
+  it('counts values that differ only by rounding as equal (no Pareto point from floating-point noise)', () => {
+    const a = scenario('a', 1000, 0.01, [journey(100, 0.9994000490003002)]);
+    const b = scenario('b', 1100, 0.011, [journey(110, 0.9994000490004782)]);
+    const result = compareScenarios([a, b], [{ metric: 'availability', weight: 1 }]);
+    expect(result.scenarios.map((s) => s.pareto)).toEqual([true, false]);
+    expect(result.scenarios.map((s) => s.scores.availability)).toEqual([1, 1]);
+  });
 });

@@ -103,6 +103,16 @@ export function metricValue(report: ScenarioReport, metric: ComparisonMetric): n
 
 const ALL_METRICS = Object.keys(METRICS) as ComparisonMetric[];
 
+/**
+ * Values this close count as equal: exact analyses of the same structure differ in the last bits (an
+ * availability of 0.9994000490003 against 0.9994000490005), and a rounding error must not make a Pareto point.
+ */
+const RELATIVE_TIE = 1e-9;
+
+function tied(x: number, y: number): boolean {
+  return Math.abs(x - y) <= RELATIVE_TIE * Math.max(Math.abs(x), Math.abs(y));
+}
+
 /** True when `a` is at least as good as `b` on every known metric and strictly better on one. */
 function dominates(a: ScenarioScore['values'], b: ScenarioScore['values']): boolean {
   let better = false;
@@ -110,6 +120,7 @@ function dominates(a: ScenarioScore['values'], b: ScenarioScore['values']): bool
     const x = a[metric];
     const y = b[metric];
     if (x === null || y === null || Number.isNaN(x) || Number.isNaN(y)) continue;
+    if (tied(x, y)) continue;
     const sign = METRICS[metric].higherIsBetter ? 1 : -1;
     if (sign * (x - y) < 0) return false;
     if (sign * (x - y) > 0) better = true;
@@ -144,8 +155,9 @@ export function compareScenarios(
       }
       const lo = Math.min(...column);
       const hi = Math.max(...column);
-      const raw = hi === lo ? 1 : (value - lo) / (hi - lo);
-      const score = METRICS[c.metric].higherIsBetter ? raw : hi === lo ? 1 : 1 - raw;
+      const even = tied(hi, lo);
+      const raw = even ? 1 : (value - lo) / (hi - lo);
+      const score = METRICS[c.metric].higherIsBetter || even ? raw : 1 - raw;
       scores[c.metric] = score;
       total += (score * c.weight) / weightSum;
     }
