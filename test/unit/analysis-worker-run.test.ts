@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { QUICK_PASS_SAMPLES } from '../../shared/analysis/latency/index.ts';
 import { parseDesign } from '../../shared/model/canonical.ts';
-import type { AnalysisMessage } from '../../renderer/src/workers/protocol.ts';
+import type { AnalysisMessage } from '../../renderer/src/api/analysisProtocol.ts';
 import { runAnalysis } from '../../renderer/src/workers/runAnalysis.ts';
 
 /* The worker's run on the real-time template (two scenarios, one journey each), without a worker around it. */

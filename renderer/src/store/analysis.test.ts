@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JourneyAvailability } from '../../../shared/analysis/availability/index.ts';
 import type { ScenarioCost } from '../../../shared/analysis/cost/index.ts';
 import type { JourneyLatency } from '../../../shared/analysis/latency/index.ts';
-import type { AnalysisMessage } from '../workers/protocol.ts';
+import type { AnalysisMessage } from '../api/analysisProtocol.ts';
 import { emptyAnalysis, isUpdating, latencyUpdating, reduceAnalysis } from './analysis.ts';
 import type { AnalysisData } from './analysis.ts';
 

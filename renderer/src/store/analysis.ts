@@ -5,7 +5,7 @@ import type { ScenarioCost } from '../../../shared/analysis/cost/index.ts';
 import type { JourneyLatency } from '../../../shared/analysis/latency/index.ts';
 import type { ScenarioReport } from '../../../shared/analysis/report.ts';
 import type { Tornado } from '../../../shared/analysis/sensitivity.ts';
-import type { AnalysisMessage } from '../workers/protocol.ts';
+import type { AnalysisMessage } from '../api/analysisProtocol.ts';
 
 /*
  * Analysis results as the worker sends them, keyed by scenario and stamped with the revision they answer.

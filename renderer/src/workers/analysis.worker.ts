@@ -1,4 +1,4 @@
-import type { AnalysisMessage, AnalyzeRequest } from './protocol.ts';
+import type { AnalysisMessage, AnalyzeRequest } from '../api/analysisProtocol.ts';
 import { runAnalysis } from './runAnalysis.ts';
 
 /*

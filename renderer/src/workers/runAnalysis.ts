@@ -14,7 +14,7 @@ import type { ScenarioReport } from '../../../shared/analysis/report.ts';
 import { buildRequestPath } from '../../../shared/analysis/request-path.ts';
 import { tornado } from '../../../shared/analysis/sensitivity.ts';
 import { COMPARISON_METRICS } from '../../../shared/model/document.ts';
-import type { AnalysisMessage, AnalyzeRequest } from './protocol.ts';
+import type { AnalysisMessage, AnalyzeRequest } from '../api/analysisProtocol.ts';
 
 /*
  * One analysis run, in the order the user needs the numbers: cost and availability at once, a quick latency

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useAnalysis } from '../store/analysis.ts';
 import { useEditor } from '../store/index.ts';
-import type { AnalysisMessage, AnalyzeRequest } from './protocol.ts';
+import type { AnalysisMessage, AnalyzeRequest } from '../api/analysisProtocol.ts';
 
 /** Least time between two requests to the worker, ms: a burst of edits (typing, a drag) is sent at most this often. */
 export const ANALYSIS_DEBOUNCE_MS = 150;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getKindSpec } from '../../../../shared/model/catalog/index.ts';
 import type { AttrSpec } from '../../../../shared/model/catalog/types.ts';
-import { formatAttrValue, isAssumed, parseAttrText, parseNumber, toggleSetItem } from './attributeValues.ts';
+import { parseNumber } from '../parseNumber.ts';
+import { formatAttrValue, isAssumed, parseAttrText, toggleSetItem } from './attributeValues.ts';
 
 function spec(key: string): AttrSpec {
   const found = getKindSpec('model-server').attributes.find((s) => s.key === key);

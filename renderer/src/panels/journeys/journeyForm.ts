@@ -5,7 +5,7 @@ import {
   journeyFieldProblems,
 } from '../../../../shared/model/journey-commands.ts';
 import type { JourneyFieldProblems, JourneyFields } from '../../../../shared/model/journey-commands.ts';
-import { parseNumber } from '../inspector/attributeValues.ts';
+import { parseNumber } from '../parseNumber.ts';
 
 /** The journey form as typed: every field text, availability as a percentage. */
 export interface JourneyForm {

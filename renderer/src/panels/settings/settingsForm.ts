@@ -1,7 +1,7 @@
 import { DATA_CLASSES } from '../../../../shared/model/catalog/types.ts';
 import type { DataClass } from '../../../../shared/model/catalog/types.ts';
 import type { Settings } from '../../../../shared/model/document.ts';
-import { parseNumber } from '../inspector/attributeValues.ts';
+import { parseNumber } from '../parseNumber.ts';
 
 /** The design settings dialog as typed: numbers and region lists as text. */
 export interface SettingsForm {
