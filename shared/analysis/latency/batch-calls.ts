@@ -1,5 +1,4 @@
-import { visit } from './batch-steps.ts';
-import type { BatchSampler } from './batch-sampler.ts';
+import type { BatchState } from './batch-state.ts';
 
 /*
  * The batch sampler's calls (see batch-sampler.ts): a call site's Bernoulli draw and fan-out, one call's
@@ -9,7 +8,7 @@ import type { BatchSampler } from './batch-sampler.ts';
 
 /** The calls of call site `site` for the lanes of the list: results in frame(depth).call*. */
 export function callSite(
-  bs: BatchSampler,
+  bs: BatchState,
   site: number,
   bernoulli: boolean,
   list: number,
@@ -77,7 +76,7 @@ export function callSite(
 }
 
 /** One call of `site` for the lanes of the list: its attempts, then its fallbacks in order (frame.once*). */
-function once(bs: BatchSampler, site: number, list: number, count: number, depth: number): void {
+function once(bs: BatchState, site: number, list: number, count: number, depth: number): void {
   const p = bs.p;
   const f = bs.frame(depth);
   attempts(bs, site, list, count, depth);
@@ -109,7 +108,7 @@ function once(bs: BatchSampler, site: number, list: number, count: number, depth
 }
 
 /** The attempt loop of call site `site` (its connection and target) for the lanes of the list. */
-export function attempts(bs: BatchSampler, site: number, list: number, count: number, depth: number): void {
+export function attempts(bs: BatchState, site: number, list: number, count: number, depth: number): void {
   const p = bs.p;
   const f = bs.frame(depth);
   const e = p.callEdge[site] as number;
@@ -183,7 +182,7 @@ export function attempts(bs: BatchSampler, site: number, list: number, count: nu
         }
       }
       if (upCount > 0) {
-        visit(bs, target, up, upCount, depth + 1);
+        bs.visitTarget(bs, target, up, upCount, depth + 1);
         const callee = bs.frame(depth + 1);
         lists = bs.lists;
         for (let k = 0; k < upCount; k++) {

@@ -1,5 +1,5 @@
-import { BATCH_LANES, Frame } from './batch-frame.ts';
-import { drawLaneDelays, drawLaneUniforms } from './lane-draws.ts';
+import { BATCH_LANES } from './batch-frame.ts';
+import { BatchState } from './batch-state.ts';
 import type { LatencyProgram } from './program.ts';
 import { visit } from './batch-steps.ts';
 import { seedStream } from './random.ts';
@@ -17,21 +17,9 @@ import { seedStream } from './random.ts';
  */
 
 /** Runs samples of one program in batches; it owns its scratch memory, so use one per simulation. */
-export class BatchSampler {
-  // The fields are the sampler's state, shared with the walk in batch-steps.ts and batch-calls.ts.
-  readonly p: LatencyProgram;
-  readonly states = new Int32Array(4 * BATCH_LANES);
-  readonly missSlots = new Int32Array(BATCH_LANES);
-  readonly frames: Frame[] = [];
-  // Lane lists live on a stack: a function pushes the lists it builds and pops them when it returns. The
-  // array grows when a deep path needs more; after any call that may push, read `lists` again.
-  lists = new Int32Array(BATCH_LANES * 32);
-  top = 0;
-  // The k-th answer of a k-of-n step, per lane (insertion sort of a few branches).
-  sortMs = new Float64Array(8);
-
+export class BatchSampler extends BatchState {
   constructor(program: LatencyProgram) {
-    this.p = program;
+    super(program, visit);
   }
 
   /** Simulates samples [from, to) of the run seeded `seed`, writing per-sample results at the same index. */
@@ -59,44 +47,5 @@ export class BatchSampler {
         failed[start + lane] = root.visitOk[lane] === 1 ? 0 : 1;
       }
     }
-  }
-
-  /** Draws a delay for each lane of the list into `into[lane]` (drawLaneDelays). */
-  drawDelays(
-    into: Float64Array,
-    shape: number,
-    mu: number,
-    sigma: number,
-    list: number,
-    count: number,
-  ): void {
-    drawLaneDelays(this.states, this.lists, list, count, into, shape, mu, sigma, this.missSlots);
-  }
-
-  /** Draws a uniform for each lane of the list into `into[lane]` (drawLaneUniforms). */
-  drawUniforms(into: Float64Array, list: number, count: number): void {
-    drawLaneUniforms(this.states, this.lists, list, count, into);
-  }
-
-  /** The registers of recursion depth `depth`. */
-  frame(depth: number): Frame {
-    let frame = this.frames[depth];
-    if (!frame) {
-      frame = new Frame();
-      this.frames[depth] = frame;
-    }
-    return frame;
-  }
-
-  /** Reserves `count` slots on the list stack and returns where they start. */
-  push(count: number): number {
-    if (this.top + count > this.lists.length) {
-      const grown = new Int32Array(Math.max(this.lists.length * 2, this.top + count));
-      grown.set(this.lists);
-      this.lists = grown;
-    }
-    const at = this.top;
-    this.top += count;
-    return at;
   }
 }

@@ -1,7 +1,7 @@
 import { BATCH_LANES } from './batch-frame.ts';
 import type { Frame } from './batch-frame.ts';
 import { attempts, callSite } from './batch-calls.ts';
-import type { BatchSampler } from './batch-sampler.ts';
+import type { BatchState } from './batch-state.ts';
 import { JOIN_ALL, STEP_CALL, STEP_EXCLUSIVE } from './program.ts';
 
 /*
@@ -12,7 +12,7 @@ import { JOIN_ALL, STEP_CALL, STEP_EXCLUSIVE } from './program.ts';
  */
 
 /** Visit site `site` for the lanes of the list: results in frame(depth).visit*. */
-export function visit(bs: BatchSampler, site: number, list: number, count: number, depth: number): void {
+export function visit(bs: BatchState, site: number, list: number, count: number, depth: number): void {
   const p = bs.p;
   const f = bs.frame(depth);
   const c = p.visitComponent[site] as number;
@@ -52,7 +52,7 @@ export function visit(bs: BatchSampler, site: number, list: number, count: numbe
  * A call step of one call without fallbacks (most of them): its Bernoulli draw and attempts, added straight
  * to the visit totals (the scalar sampler's fast path, with the same draws and sums).
  */
-function simpleCall(bs: BatchSampler, site: number, list: number, count: number, depth: number): void {
+function simpleCall(bs: BatchState, site: number, list: number, count: number, depth: number): void {
   const p = bs.p;
   const f = bs.frame(depth);
   const probability = p.probability[p.callEdge[site] as number] as number;
@@ -84,7 +84,7 @@ function simpleCall(bs: BatchSampler, site: number, list: number, count: number,
   if (taken !== list) bs.top = taken;
 }
 
-function isLeafCall(bs: BatchSampler, site: number): boolean {
+function isLeafCall(bs: BatchState, site: number): boolean {
   const target = bs.p.callTarget[site] as number;
   return bs.p.visitStepStart[target] === bs.p.visitStepEnd[target];
 }
@@ -93,7 +93,7 @@ function isLeafCall(bs: BatchSampler, site: number): boolean {
  * One attempt at a leaf target, added straight to the visit totals: attempts() and the sums of
  * simpleCall() in one pass, for the commonest call of all.
  */
-function leafCall(bs: BatchSampler, site: number, list: number, count: number, depth: number): void {
+function leafCall(bs: BatchState, site: number, list: number, count: number, depth: number): void {
   const p = bs.p;
   const f = bs.frame(depth);
   const e = p.callEdge[site] as number;
@@ -148,7 +148,7 @@ function leafCall(bs: BatchSampler, site: number, list: number, count: number, d
 }
 
 /** Adds the call results of `site` (frame.call*) to the visit totals of the lanes of the list. */
-function addCall(bs: BatchSampler, f: Frame, site: number, list: number, count: number): void {
+function addCall(bs: BatchState, f: Frame, site: number, list: number, count: number): void {
   const lists = bs.lists;
   const hard = bs.p.hard[bs.p.callEdge[site] as number] === 1;
   for (let k = 0; k < count; k++) {
@@ -161,7 +161,7 @@ function addCall(bs: BatchSampler, f: Frame, site: number, list: number, count: 
 
 /** An exclusive step: each lane draws its branch; each branch runs for the lanes that chose it. */
 function exclusive(
-  bs: BatchSampler,
+  bs: BatchState,
   s: number,
   first: number,
   list: number,
@@ -197,7 +197,7 @@ function exclusive(
 
 /** A parallel step: every branch for every lane, then the join per lane (as the scalar sampler). */
 function parallel(
-  bs: BatchSampler,
+  bs: BatchState,
   s: number,
   first: number,
   list: number,
@@ -257,7 +257,7 @@ function parallel(
 
 /** The k-th smallest of `values` among the answered branches of `lane`. */
 function kthAnswer(
-  bs: BatchSampler,
+  bs: BatchState,
   values: Float64Array,
   answered: Uint8Array,
   lane: number,
