@@ -71,6 +71,8 @@ function LatencyRow({
       </td>
       <td className="numeric">{l?.p95SloMs === null || !l ? '—' : formatMs(l.p95SloMs)}</td>
       <td>{l && <Verdict ok={l.meetsP95Slo} what="SLO" />}</td>
+      <td className="numeric">{l?.p99SloMs === null || !l ? '—' : formatMs(l.p99SloMs)}</td>
+      <td>{l && <Verdict ok={l.meetsP99Slo} what="SLO" />}</td>
       <td className="numeric">
         {l && (
           <Metric
@@ -130,7 +132,9 @@ export function LatencyTab() {
             <th scope="col">p99</th>
             <th scope="col">Mean</th>
             <th scope="col">p95 SLO</th>
-            <th scope="col">Verdict</th>
+            <th scope="col">p95 verdict</th>
+            <th scope="col">p99 SLO</th>
+            <th scope="col">p99 verdict</th>
             <th scope="col">Sum of p95s</th>
             <th scope="col">TTFT p50 / p95</th>
           </tr>
