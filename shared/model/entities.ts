@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { attributesSchema } from './attributes.ts';
+import type { z } from 'zod';
 import {
   componentAttributeProblems,
   connectionAttributeProblems,
@@ -8,18 +7,14 @@ import {
 import type { EntityCollection, EntityOf } from './document.ts';
 import {
   componentSchema,
-  connectionKindSchema,
   connectionGroupSchema,
   connectionSchema,
   decisionSchema,
   journeySchema,
-  positionSchema,
   riskSchema,
   scenarioSchema,
-  sizeSchema,
   snapshotSchema,
 } from './document.ts';
-import { idSchema } from './ids.ts';
 import { sameAttrValue } from './attribute-values.ts';
 import { attributesMessage, patchAttributes } from './patch.ts';
 import type { ModelLookup } from './rules.ts';
@@ -134,16 +129,8 @@ export const ENTITIES = entityTable({
   components: {
     prefix: 'component',
     schema: componentSchema,
-    changes: z
-      .object({
-        name: componentSchema.shape.name,
-        parentId: idSchema.nullable(),
-        position: positionSchema,
-        size: sizeSchema.nullable(),
-        attributes: attributesSchema,
-      })
-      .partial()
-      .strict(),
+    // A component keeps its kind (a new kind is a new component); the shapes come from its own schema.
+    changes: componentSchema.omit({ id: true, scenarioId: true, kind: true }).partial().strict(),
     noun: 'component',
     hasAttributes: true,
     title: (c) => `Component ${q(c.name)}`,
@@ -178,17 +165,8 @@ export const ENTITIES = entityTable({
   connections: {
     prefix: 'connection',
     schema: connectionSchema,
-    changes: z
-      .object({
-        kind: connectionKindSchema,
-        sourceId: idSchema,
-        targetId: idSchema,
-        groupId: idSchema.nullable(),
-        primaryId: idSchema.nullable(),
-        attributes: attributesSchema,
-      })
-      .partial()
-      .strict(),
+    // Everything but the id and the scenario may change; the shapes come from the entity's own schema.
+    changes: connectionSchema.omit({ id: true, scenarioId: true }).partial().strict(),
     noun: 'connection',
     hasAttributes: true,
     title: () => 'A connection',
