@@ -141,13 +141,7 @@ export class DecisionDiagram {
         } else {
           const r = this.cached(op, f, g);
           if (r < 0) {
-            const m = lf < lg ? lf : lg;
-            s.c[i] = m;
-            s.state[i] = 1;
-            s.ensure(sp);
-            s.a[sp] = lf === m ? this.lo[f]! : f;
-            s.b[sp] = lg === m ? this.lo[g]! : g;
-            s.state[sp] = 0;
+            this.descend(s, i, sp, lf < lg ? lf : lg);
             sp++;
             continue;
           }
@@ -155,24 +149,51 @@ export class DecisionDiagram {
         }
         sp--;
       } else if (st === 1) {
-        s.d[i] = ret;
-        s.state[i] = 2;
-        const f = s.a[i]!;
-        const g = s.b[i]!;
-        const m = s.c[i]!;
-        s.ensure(sp);
-        s.a[sp] = this.level[f] === m ? this.hi[f]! : f;
-        s.b[sp] = this.level[g] === m ? this.hi[g]! : g;
-        s.state[sp] = 0;
+        this.ascend(s, i, sp, ret);
         sp++;
       } else {
-        const r = this.mk(s.c[i]!, s.d[i]!, ret);
-        this.remember(op, s.a[i]!, s.b[i]!, r);
-        ret = r;
+        ret = this.combine(s, i, op, ret);
         sp--;
       }
     }
     return ret;
+  }
+
+  /*
+   * The three moves of a binary operation on an explicit stack (frames: a = f, b = g, c = level, d = low result),
+   * shared by ifVariable and apply.
+   */
+
+  /** Frame i splits on level v and waits for its operands' low cofactors, pushed as frame sp. */
+  private descend(s: FrameStack, i: number, sp: number, v: number): void {
+    const f = s.a[i]!;
+    const g = s.b[i]!;
+    s.c[i] = v;
+    s.state[i] = 1;
+    s.ensure(sp);
+    s.a[sp] = this.level[f] === v ? this.lo[f]! : f;
+    s.b[sp] = this.level[g] === v ? this.lo[g]! : g;
+    s.state[sp] = 0;
+  }
+
+  /** Frame i keeps its low result and waits for the high cofactors, pushed as frame sp. */
+  private ascend(s: FrameStack, i: number, sp: number, low: number): void {
+    s.d[i] = low;
+    s.state[i] = 2;
+    const f = s.a[i]!;
+    const g = s.b[i]!;
+    const v = s.c[i]!;
+    s.ensure(sp);
+    s.a[sp] = this.level[f] === v ? this.hi[f]! : f;
+    s.b[sp] = this.level[g] === v ? this.hi[g]! : g;
+    s.state[sp] = 0;
+  }
+
+  /** Frame i has both results: its node, remembered under `op`. */
+  private combine(s: FrameStack, i: number, op: number, high: number): number {
+    const r = this.mk(s.c[i]!, s.d[i]!, high);
+    this.remember(op, s.a[i]!, s.b[i]!, r);
+    return r;
   }
 
   private unique(v: number, lo: number, hi: number): number {
@@ -280,29 +301,13 @@ export class DecisionDiagram {
         }
         const lf = this.level[f]!;
         const lg = this.level[g]!;
-        const v = lf < lg ? lf : lg;
-        s.c[i] = v;
-        s.state[i] = 1;
-        s.ensure(sp);
-        s.a[sp] = lf === v ? this.lo[f]! : f;
-        s.b[sp] = lg === v ? this.lo[g]! : g;
-        s.state[sp] = 0;
+        this.descend(s, i, sp, lf < lg ? lf : lg);
         sp++;
       } else if (st === 1) {
-        s.d[i] = ret;
-        s.state[i] = 2;
-        const f = s.a[i]!;
-        const g = s.b[i]!;
-        const v = s.c[i]!;
-        s.ensure(sp);
-        s.a[sp] = this.level[f] === v ? this.hi[f]! : f;
-        s.b[sp] = this.level[g] === v ? this.hi[g]! : g;
-        s.state[sp] = 0;
+        this.ascend(s, i, sp, ret);
         sp++;
       } else {
-        const r = this.mk(s.c[i]!, s.d[i]!, ret);
-        this.remember(op, s.a[i]!, s.b[i]!, r);
-        ret = r;
+        ret = this.combine(s, i, op, ret);
         sp--;
       }
     }
